@@ -1,0 +1,212 @@
+package io.spindle.am.scheduler;
+
+import io.spindle.conf.SpindleConf;
+import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.planner.stages.Stage;
+import io.spindle.planner.stages.StageGraph;
+import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.serde.BatchSerde;
+import io.spindle.runtime.task.MapOutput;
+import io.spindle.runtime.task.TaskDescription;
+import io.spindle.runtime.task.TaskMetrics;
+import io.spindle.runtime.task.TaskResult;
+import io.spindle.sql.JobFailedException;
+import io.spindle.sql.Row;
+import io.spindle.sql.execution.JobSummary;
+import io.spindle.sql.execution.QueryResult;
+import io.spindle.sql.execution.StageSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs a job's stage graph on an executor pool: stages one after another in dependency order, one task per
+ * partition, each failed task retried up to {@code spindle.task.maxFailures} attempts. Map outputs of a
+ * stage are handed to the stages that read its shuffle; the result stage's rows come back in partition
+ * order. Jobs run one at a time.
+ */
+public final class DagScheduler
+{
+    private static final Logger LOG = LoggerFactory.getLogger(DagScheduler.class);
+
+    private final ExecutorPool pool;
+    private final int maxFailures;
+    private final AtomicInteger nextJobId = new AtomicInteger();
+    private final AtomicLong nextTaskId = new AtomicLong();
+    private final AtomicInteger tasksDone = new AtomicInteger();
+    private final AtomicInteger tasksTotal = new AtomicInteger();
+
+    public DagScheduler(ExecutorPool pool, SpindleConf conf)
+    {
+        this.pool = requireNonNull(pool, "pool is null");
+        this.maxFailures = conf.get(SchedulerConfig.TASK_MAX_FAILURES);
+    }
+
+    /** Finished tasks over all tasks of the running job, 0 to 1; for the ApplicationMaster's progress. */
+    public double progress()
+    {
+        int total = tasksTotal.get();
+        return total == 0 ? 0 : (double) tasksDone.get() / total;
+    }
+
+    public synchronized QueryResult run(StageGraph graph, String description)
+    {
+        int jobId = nextJobId.getAndIncrement();
+        long start = System.currentTimeMillis();
+        tasksDone.set(0);
+        tasksTotal.set(graph.stages().stream().mapToInt(Stage::numTasks).sum());
+        Map<Integer, List<MapOutput>> shuffleOutputs = new HashMap<>();
+        List<StageSummary> summaries = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (Stage stage : graph.stages()) {
+            Map<Integer, List<MapOutput>> inputs = new HashMap<>();
+            for (int parent : stage.parents()) {
+                int shuffleId = graph.stage(parent).shuffleId().orElseThrow();
+                inputs.put(shuffleId, shuffleOutputs.get(shuffleId));
+            }
+            LOG.info("job {} stage {} starting: {} tasks, {}", jobId, stage.id(), stage.numTasks(), stage.describe());
+            StageRun run = runStage(jobId, stage, inputs);
+            summaries.add(run.summary());
+            if (stage.isResult()) {
+                for (TaskResult result : run.results()) {
+                    rows.addAll(decodeRows(result.resultFrames()));
+                }
+            }
+            else {
+                List<MapOutput> outputs = run.results().stream().map(r -> r.mapOutput().orElseThrow()).toList();
+                shuffleOutputs.put(stage.shuffleId().orElseThrow(), outputs);
+                pool.afterShuffleMapStage(stage.id());
+            }
+            LOG.info("job {} stage {} finished in {} ms", jobId, stage.id(), run.summary().millis());
+        }
+        JobSummary summary = new JobSummary(jobId, description, summaries, System.currentTimeMillis() - start);
+        return new QueryResult(rows, summary);
+    }
+
+    private record StageRun(List<TaskResult> results, StageSummary summary)
+    {
+    }
+
+    private StageRun runStage(int jobId, Stage stage, Map<Integer, List<MapOutput>> inputs)
+    {
+        long start = System.currentTimeMillis();
+        int tasks = stage.numTasks();
+        TaskResult[] results = new TaskResult[tasks];
+        int[] attempts = new int[tasks];
+        BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+        for (int partition = 0; partition < tasks; partition++) {
+            launch(jobId, stage, partition, 0, inputs, completions);
+        }
+        int failedAttempts = 0;
+        int remaining = tasks;
+        while (remaining > 0) {
+            Completion completion = take(completions);
+            int partition = completion.partition();
+            TaskResult result = completion.result();
+            if (result.succeeded()) {
+                results[partition] = result;
+                remaining--;
+                tasksDone.incrementAndGet();
+                continue;
+            }
+            failedAttempts++;
+            attempts[partition]++;
+            LOG.warn("task {} of stage {} failed (attempt {} of {}): {}", partition, stage.id(), attempts[partition], maxFailures, result.error());
+            if (attempts[partition] >= maxFailures) {
+                throw new JobFailedException("job " + jobId + " aborted: task " + partition + " of stage " + stage.id() + " (" + stage.describe()
+                        + ") failed " + attempts[partition] + " times (spindle.task.maxFailures=" + maxFailures + "); last failure: " + result.error());
+            }
+            launch(jobId, stage, partition, attempts[partition], inputs, completions);
+        }
+        return new StageRun(List.of(results), summarize(stage, List.of(results), failedAttempts, System.currentTimeMillis() - start));
+    }
+
+    private record Completion(int partition, TaskResult result)
+    {
+    }
+
+    private void launch(int jobId, Stage stage, int partition, int attempt, Map<Integer, List<MapOutput>> inputs,
+            BlockingQueue<Completion> completions)
+    {
+        Optional<TaskDescription.ShuffleOutput> output = stage.shuffleId()
+                .map(id -> new TaskDescription.ShuffleOutput(id, stage.outputPartitioning().orElseThrow()));
+        TaskDescription task = new TaskDescription(nextTaskId.getAndIncrement(), jobId, stage.id(), partition, attempt, stage.fragment(), output, inputs);
+        pool.submit(task, preferredHosts(stage.fragment(), partition), result -> completions.add(new Completion(partition, result)));
+    }
+
+    private static List<String> preferredHosts(PhysicalPlan fragment, int partition)
+    {
+        if (fragment instanceof FileScanExec scan) {
+            return scan.source().splits().get(partition).hosts();
+        }
+        for (PhysicalPlan child : fragment.children()) {
+            List<String> hosts = preferredHosts(child, partition);
+            if (!hosts.isEmpty()) {
+                return hosts;
+            }
+        }
+        return List.of();
+    }
+
+    private static Completion take(BlockingQueue<Completion> completions)
+    {
+        try {
+            return completions.take();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailedException("interrupted while waiting for tasks", e);
+        }
+    }
+
+    private static StageSummary summarize(Stage stage, List<TaskResult> results, int failedAttempts, long millis)
+    {
+        TaskMetrics total = new TaskMetrics();
+        TreeSet<String> executors = new TreeSet<>();
+        for (TaskResult result : results) {
+            TaskMetrics m = result.metrics();
+            total.rowsIn += m.rowsIn;
+            total.rowsOut += m.rowsOut;
+            total.bytesIn += m.bytesIn;
+            total.bytesOut += m.bytesOut;
+            total.shuffleBytesWritten += m.shuffleBytesWritten;
+            total.shuffleBytesRead += m.shuffleBytesRead;
+            total.remoteBlocksFetched += m.remoteBlocksFetched;
+            executors.add(result.executorId());
+        }
+        return new StageSummary(stage.id(), stage.describe(), results.size(), failedAttempts, total.rowsIn, total.rowsOut, total.bytesIn,
+                total.bytesOut, total.shuffleBytesWritten, total.shuffleBytesRead, total.remoteBlocksFetched, millis, List.copyOf(executors));
+    }
+
+    static List<Row> decodeRows(byte[] frames)
+    {
+        List<Row> rows = new ArrayList<>();
+        if (frames == null || frames.length == 0) {
+            return rows;
+        }
+        for (ColumnBatch batch : BatchSerde.decodeAll(frames, 0, frames.length)) {
+            int columns = batch.columnCount();
+            for (int r = 0; r < batch.rowCount(); r++) {
+                Object[] values = new Object[columns];
+                for (int c = 0; c < columns; c++) {
+                    values[c] = batch.column(c).getObject(r);
+                }
+                rows.add(new Row(values));
+            }
+        }
+        return rows;
+    }
+}

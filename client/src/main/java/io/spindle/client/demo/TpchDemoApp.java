@@ -1,0 +1,54 @@
+package io.spindle.client.demo;
+
+import io.spindle.sql.DataFrame;
+import io.spindle.sql.Row;
+import io.spindle.sql.RowFormatter;
+import io.spindle.sql.SpindleSession;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The demo's driver program, submitted like any user's: runs the named TPC-H queries over the tables under
+ * a root path and writes a report (results, per-stage summaries, timings) to a file the client prints.
+ * Arguments: {@code <tables root> <report path> <query,query,...>}.
+ */
+public final class TpchDemoApp
+{
+    private TpchDemoApp()
+    {
+    }
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: TpchDemoApp <tables root> <report path> <queries, e.g. q1,q6>");
+        }
+        String root = args[0];
+        Path report = new Path(args[1]);
+        StringBuilder out = new StringBuilder();
+        try (SpindleSession session = SpindleSession.builder().appName("spindle-tpch-demo").getOrCreate()) {
+            for (String name : args[2].split(",")) {
+                TpchQueries.Query query = TpchQueries.byName(name.trim());
+                long start = System.nanoTime();
+                DataFrame frame = query.build().apply(session, root);
+                List<Row> rows = frame.collect();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                out.append("== TPC-H ").append(query.name().toUpperCase(Locale.ROOT)).append(" (").append(rows.size()).append(" rows, ")
+                        .append(String.format(Locale.ROOT, "%.2f s", millis / 1000.0)).append(") ==\n");
+                out.append(RowFormatter.table(frame.schema(), rows, false));
+                out.append(session.lastJobSummary().format()).append('\n');
+                System.out.print(out);
+            }
+            FileSystem fs = report.getFileSystem(session.hadoopConfiguration());
+            try (FSDataOutputStream stream = fs.create(report, true)) {
+                stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

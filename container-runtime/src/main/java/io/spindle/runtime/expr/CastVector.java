@@ -1,0 +1,114 @@
+package io.spindle.runtime.expr;
+
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.TypeKind;
+import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.DoubleVector;
+import io.spindle.runtime.batch.IntVector;
+import io.spindle.runtime.batch.LongVector;
+import io.spindle.runtime.batch.StringVector;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Converts a vector between numeric types, and anything to string. */
+final class CastVector
+        implements VectorExpression
+{
+    private final VectorExpression child;
+    private final DataType from;
+    private final DataType to;
+
+    CastVector(VectorExpression child, DataType from, DataType to)
+    {
+        this.child = child;
+        this.from = from;
+        this.to = to;
+        if (!supported(from, to)) {
+            throw new IllegalArgumentException("cast from " + from.sqlName() + " to " + to.sqlName() + " is not supported yet");
+        }
+    }
+
+    static boolean supported(DataType from, DataType to)
+    {
+        return from.equals(to) || to.kind() == TypeKind.STRING || (from.isNumeric() && to.isNumeric());
+    }
+
+    @Override
+    public ColumnVector evaluate(ColumnBatch batch)
+    {
+        ColumnVector input = child.evaluate(batch);
+        int rows = batch.rowCount();
+        if (from.equals(to)) {
+            return input;
+        }
+        if (to.kind() == TypeKind.STRING) {
+            StringVector.Builder builder = new StringVector.Builder(rows, rows * 8);
+            for (int i = 0; i < rows; i++) {
+                Object value = input.getObject(i);
+                if (value == null) {
+                    builder.appendNull();
+                }
+                else {
+                    builder.append(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+                }
+            }
+            return builder.build();
+        }
+        ColumnVector out = ColumnVector.allocate(to, rows);
+        for (int i = 0; i < rows; i++) {
+            if (input.isNull(i)) {
+                continue;
+            }
+            switch (to.kind()) {
+                case DOUBLE -> ((DoubleVector) out).values()[i] = asDouble(input, i);
+                case LONG -> ((LongVector) out).values()[i] = asLong(input, i);
+                case INT -> ((IntVector) out).values()[i] = (int) asLong(input, i);
+                case DECIMAL -> ((LongVector) out).values()[i] = asDecimal(input, i);
+                default -> throw new IllegalStateException("cast to " + to);
+            }
+        }
+        out.setNulls(Nulls.copy(input, rows));
+        return out;
+    }
+
+    private double asDouble(ColumnVector input, int row)
+    {
+        return switch (from.kind()) {
+            case INT -> ((IntVector) input).get(row);
+            case LONG -> ((LongVector) input).get(row);
+            case DECIMAL -> ((LongVector) input).get(row) / Math.pow(10, from.scale());
+            case DOUBLE -> ((DoubleVector) input).get(row);
+            default -> throw new IllegalStateException("cast from " + from);
+        };
+    }
+
+    private long asLong(ColumnVector input, int row)
+    {
+        return switch (from.kind()) {
+            case INT -> ((IntVector) input).get(row);
+            case LONG -> ((LongVector) input).get(row);
+            case DECIMAL -> ((LongVector) input).get(row) / ArithmeticVector.pow10(from.scale());
+            case DOUBLE -> (long) ((DoubleVector) input).get(row);
+            default -> throw new IllegalStateException("cast from " + from);
+        };
+    }
+
+    private long asDecimal(ColumnVector input, int row)
+    {
+        BigDecimal value = switch (from.kind()) {
+            case INT -> BigDecimal.valueOf(((IntVector) input).get(row));
+            case LONG -> BigDecimal.valueOf(((LongVector) input).get(row));
+            case DECIMAL -> BigDecimal.valueOf(((LongVector) input).get(row), from.scale());
+            case DOUBLE -> BigDecimal.valueOf(((DoubleVector) input).get(row));
+            default -> throw new IllegalStateException("cast from " + from);
+        };
+        try {
+            return value.setScale(to.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        }
+        catch (ArithmeticException e) {
+            throw new ArithmeticException("value " + value + " does not fit " + to.sqlName() + " in 18 digits");
+        }
+    }
+}

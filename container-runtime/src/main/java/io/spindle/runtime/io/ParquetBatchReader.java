@@ -1,0 +1,596 @@
+package io.spindle.runtime.io;
+
+import io.spindle.planner.source.FileSplit;
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.Schema;
+import io.spindle.planner.types.StructField;
+import io.spindle.runtime.batch.BooleanVector;
+import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.DoubleVector;
+import io.spindle.runtime.batch.IntVector;
+import io.spindle.runtime.batch.LongVector;
+import io.spindle.runtime.batch.StringVector;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads the row groups of one {@link FileSplit} of a Parquet file as {@link ColumnBatch}es. Only the requested
+ * columns are fetched and decoded, straight from parquet-mr's value-at-a-time {@link ColumnReader} into the
+ * vectors' primitive arrays; no record objects are made. A batch never spans two row groups.
+ *
+ * <p>Contract: construct, call {@link #next()} until it returns null, then {@link #close()} (also on failure).
+ * Not thread-safe: one reader belongs to one task. Failures name the file and, where one is at fault, the column.
+ */
+public final class ParquetBatchReader
+        implements Closeable
+{
+    private static final GroupConverter DISCARDING_CONVERTER = new DiscardingConverter();
+
+    private final String file;
+    private final ParquetFileReader reader;
+    private final List<BlockMetaData> rowGroups;
+    private final List<Integer> splitRowGroups;
+    private final MessageType projection;
+    private final String createdBy;
+    private final int batchRows;
+    /** One per distinct Parquet column read. */
+    private final ColumnDecoder[] decoders;
+    /** For each output column, the decoder that fills it. */
+    private final int[] outputDecoder;
+    private final Set<ColumnPath> projectedPaths;
+
+    private int nextSplitRowGroup;
+    private int currentRowGroup = -1;
+    private long rowsLeftInRowGroup;
+    private ColumnReader[] columnReaders;
+    private long bytesRead;
+    private long rowsRead;
+    private boolean closed;
+
+    /**
+     * @param fileSchema the schema planned for the file, as the planner mapped its footer
+     * @param columns positions into {@code fileSchema} of the columns each batch holds, in that order
+     * @param batchRows the most rows a batch holds
+     */
+    public ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows)
+    {
+        requireNonNull(conf, "conf is null");
+        requireNonNull(split, "split is null");
+        requireNonNull(fileSchema, "fileSchema is null");
+        requireNonNull(columns, "columns is null");
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be positive, not " + batchRows);
+        }
+        this.file = split.path();
+        this.batchRows = batchRows;
+        this.splitRowGroups = split.rowGroups();
+        for (int position : columns) {
+            if (position < 0 || position >= fileSchema.size()) {
+                throw new IllegalArgumentException("column position " + position + " is outside the schema of "
+                        + fileSchema.size() + " columns " + fileSchema.names() + " of " + file);
+            }
+        }
+
+        this.reader = open(conf, file);
+        try {
+            MessageType fileMessage = reader.getFooter().getFileMetaData().getSchema();
+            this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            this.rowGroups = reader.getFooter().getBlocks();
+            if (reader.getRowGroups().size() != rowGroups.size()) {
+                throw new IllegalStateException("Parquet reader of " + file + " dropped row groups of the footer; "
+                        + "a row-group filter must not be configured for Spindle scans");
+            }
+            for (int ordinal : splitRowGroups) {
+                if (ordinal < 0 || ordinal >= rowGroups.size()) {
+                    throw new IllegalStateException("the split of " + file + " names row group " + ordinal + " but the file has "
+                            + rowGroups.size() + " row groups; was the file rewritten after the query was planned?");
+                }
+            }
+
+            Map<Integer, Integer> decoderOfPosition = new LinkedHashMap<>();
+            this.outputDecoder = new int[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                int position = columns.get(i);
+                outputDecoder[i] = decoderOfPosition.computeIfAbsent(position, p -> decoderOfPosition.size());
+            }
+            List<Type> projectedFields = new ArrayList<>(decoderOfPosition.size());
+            for (int position : decoderOfPosition.keySet()) {
+                projectedFields.add(fileField(fileMessage, fileSchema.field(position)));
+            }
+            this.projection = new MessageType(fileMessage.getName(), projectedFields);
+            reader.setRequestedSchema(projection);
+
+            this.decoders = new ColumnDecoder[projectedFields.size()];
+            this.projectedPaths = new HashSet<>();
+            int d = 0;
+            for (int position : decoderOfPosition.keySet()) {
+                StructField field = fileSchema.field(position);
+                ColumnDescriptor descriptor = projection.getColumnDescription(new String[] {field.name()});
+                decoders[d++] = new ColumnDecoder(field, descriptor, conversion(field, descriptor.getPrimitiveType()));
+                projectedPaths.add(ColumnPath.get(descriptor.getPath()));
+            }
+        }
+        catch (RuntimeException e) {
+            closeQuietly(reader, e);
+            throw e;
+        }
+    }
+
+    private static ParquetFileReader open(Configuration conf, String file)
+    {
+        Path path = new Path(file);
+        try {
+            ParquetReadOptions options = HadoopReadOptions.builder(conf, path)
+                    .withRecordFilter(FilterCompat.NOOP)
+                    .withMetadataFilter(ParquetMetadataConverter.NO_FILTER)
+                    .build();
+            return ParquetFileReader.open(HadoopInputFile.fromPath(path, conf), options);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot open Parquet file " + file + ": " + e.getMessage(), e);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read the footer of Parquet file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Type fileField(MessageType fileMessage, StructField field)
+    {
+        if (!fileMessage.containsField(field.name())) {
+            List<String> names = fileMessage.getFields().stream().map(Type::getName).toList();
+            throw new IllegalStateException("column '" + field.name() + "' not found in Parquet file " + file + ", which has "
+                    + names + "; was the file rewritten after the query was planned?");
+        }
+        Type type = fileMessage.getType(field.name());
+        if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
+            throw new IllegalStateException("column '" + field.name() + "' of Parquet file " + file
+                    + " is nested or repeated; Spindle reads flat columns only");
+        }
+        return type;
+    }
+
+    /** How the Parquet column's physical values become the planned Spindle type; fails if they cannot. */
+    private Conversion conversion(StructField field, PrimitiveType parquet)
+    {
+        PrimitiveTypeName physical = parquet.getPrimitiveTypeName();
+        LogicalTypeAnnotation logical = parquet.getLogicalTypeAnnotation();
+        DataType type = field.type();
+        Conversion conversion = switch (type.kind()) {
+            case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN ? Conversion.BOOLEAN : null;
+            case INT -> physical == PrimitiveTypeName.INT32 && !(logical instanceof DecimalLogicalTypeAnnotation) ? Conversion.INT32 : null;
+            case DATE -> physical == PrimitiveTypeName.INT32 && logical instanceof DateLogicalTypeAnnotation ? Conversion.INT32 : null;
+            case LONG -> physical == PrimitiveTypeName.INT64 && !(logical instanceof DecimalLogicalTypeAnnotation) ? Conversion.INT64 : null;
+            case TIMESTAMP -> {
+                if (physical != PrimitiveTypeName.INT64 || !(logical instanceof TimestampLogicalTypeAnnotation timestamp)) {
+                    yield null;
+                }
+                yield switch (timestamp.getUnit()) {
+                    case MILLIS -> Conversion.INT64_MILLIS_TO_MICROS;
+                    case MICROS -> Conversion.INT64;
+                    case NANOS -> Conversion.INT64_NANOS_TO_MICROS;
+                };
+            }
+            case DOUBLE -> switch (physical) {
+                case DOUBLE -> Conversion.DOUBLE;
+                case FLOAT -> Conversion.FLOAT_TO_DOUBLE;
+                default -> null;
+            };
+            case DECIMAL -> {
+                if (!(logical instanceof DecimalLogicalTypeAnnotation decimal) || decimal.getScale() != type.scale()
+                        || type.precision() > 18) {
+                    yield null;
+                }
+                yield switch (physical) {
+                    case INT32 -> Conversion.INT32_TO_LONG;
+                    case INT64 -> Conversion.INT64;
+                    case FIXED_LEN_BYTE_ARRAY, BINARY -> Conversion.BINARY_DECIMAL;
+                    default -> null;
+                };
+            }
+            case STRING -> physical == PrimitiveTypeName.BINARY ? Conversion.STRING : null;
+        };
+        if (conversion == null) {
+            throw new IllegalStateException("column '" + field.name() + "' of Parquet file " + file + " is Parquet " + parquet
+                    + ", which Spindle cannot read as the planned type " + type.sqlName()
+                    + "; was the file rewritten after the query was planned?");
+        }
+        return conversion;
+    }
+
+    /** The next batch of at most {@code batchRows} rows, or null when the split's row groups are done. */
+    public ColumnBatch next()
+    {
+        if (closed) {
+            throw new IllegalStateException("reader of " + file + " is closed");
+        }
+        while (rowsLeftInRowGroup == 0) {
+            if (nextSplitRowGroup >= splitRowGroups.size()) {
+                return null;
+            }
+            startRowGroup(splitRowGroups.get(nextSplitRowGroup++));
+        }
+        int rows = (int) Math.min(batchRows, rowsLeftInRowGroup);
+        ColumnVector[] decoded = new ColumnVector[decoders.length];
+        for (int d = 0; d < decoders.length; d++) {
+            decoded[d] = decodeColumn(d, rows);
+        }
+        List<ColumnVector> out = new ArrayList<>(outputDecoder.length);
+        for (int decoder : outputDecoder) {
+            out.add(decoded[decoder]);
+        }
+        rowsLeftInRowGroup -= rows;
+        rowsRead += rows;
+        return new ColumnBatch(out, rows);
+    }
+
+    private void startRowGroup(int ordinal)
+    {
+        BlockMetaData rowGroup = rowGroups.get(ordinal);
+        currentRowGroup = ordinal;
+        rowsLeftInRowGroup = rowGroup.getRowCount();
+        if (rowsLeftInRowGroup == 0 || decoders.length == 0) {
+            // A projection of no columns (count(*)) needs only the footer's row count.
+            return;
+        }
+        PageReadStore pages;
+        try {
+            pages = reader.readRowGroup(ordinal);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read row group " + ordinal + " of Parquet file " + file + ": " + e.getMessage(), e);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read row group " + ordinal + " of Parquet file " + file + ": " + e.getMessage(), e);
+        }
+        if (pages == null || pages.getRowCount() != rowsLeftInRowGroup) {
+            throw new IllegalStateException("row group " + ordinal + " of Parquet file " + file + " holds "
+                    + (pages == null ? "no" : pages.getRowCount()) + " rows but its footer says " + rowsLeftInRowGroup);
+        }
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+            if (projectedPaths.contains(chunk.getPath())) {
+                bytesRead += chunk.getTotalSize();
+            }
+        }
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, DISCARDING_CONVERTER, projection, createdBy);
+        columnReaders = new ColumnReader[decoders.length];
+        for (int d = 0; d < decoders.length; d++) {
+            try {
+                columnReaders[d] = store.getColumnReader(decoders[d].descriptor);
+            }
+            catch (RuntimeException e) {
+                throw decodingFailure(decoders[d], e);
+            }
+        }
+    }
+
+    private ColumnVector decodeColumn(int d, int rows)
+    {
+        ColumnDecoder decoder = decoders[d];
+        try {
+            return decoder.decode(columnReaders[d], rows);
+        }
+        catch (RuntimeException e) {
+            throw decodingFailure(decoder, e);
+        }
+    }
+
+    private IllegalStateException decodingFailure(ColumnDecoder decoder, RuntimeException e)
+    {
+        return new IllegalStateException("cannot decode column '" + decoder.field.name() + "' (" + decoder.descriptor.getPrimitiveType()
+                + ") in row group " + currentRowGroup + " of Parquet file " + file + ": " + e.getMessage(), e);
+    }
+
+    /** Compressed bytes of the column chunks read so far. */
+    public long bytesRead()
+    {
+        return bytesRead;
+    }
+
+    /** Rows returned so far. */
+    public long rowsRead()
+    {
+        return rowsRead;
+    }
+
+    @Override
+    public void close()
+            throws IOException
+    {
+        if (!closed) {
+            closed = true;
+            columnReaders = null;
+            reader.close();
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable, RuntimeException primary)
+    {
+        try {
+            closeable.close();
+        }
+        catch (IOException | RuntimeException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    /** How a Parquet column's physical values are turned into a vector's values. */
+    private enum Conversion
+    {
+        BOOLEAN,
+        INT32,
+        INT32_TO_LONG,
+        INT64,
+        INT64_MILLIS_TO_MICROS,
+        INT64_NANOS_TO_MICROS,
+        FLOAT_TO_DOUBLE,
+        DOUBLE,
+        BINARY_DECIMAL,
+        STRING
+    }
+
+    /** Decodes one flat column: each Parquet value (or null, by its definition level) is one row. */
+    private static final class ColumnDecoder
+    {
+        private final StructField field;
+        private final ColumnDescriptor descriptor;
+        private final Conversion conversion;
+        private final int maxDefinitionLevel;
+
+        ColumnDecoder(StructField field, ColumnDescriptor descriptor, Conversion conversion)
+        {
+            this.field = field;
+            this.descriptor = descriptor;
+            this.conversion = conversion;
+            this.maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+        }
+
+        ColumnVector decode(ColumnReader reader, int rows)
+        {
+            return switch (conversion) {
+                case BOOLEAN -> readBooleans(reader, rows);
+                case INT32 -> readInts(reader, rows);
+                case INT32_TO_LONG, INT64, INT64_MILLIS_TO_MICROS, INT64_NANOS_TO_MICROS, BINARY_DECIMAL -> readLongs(reader, rows);
+                case FLOAT_TO_DOUBLE, DOUBLE -> readDoubles(reader, rows);
+                case STRING -> readStrings(reader, rows);
+            };
+        }
+
+        /** The null mask with row {@code row} set, allocated on the first null so columns without nulls carry none. */
+        private static boolean[] markNull(boolean[] nulls, int row, int rows)
+        {
+            boolean[] mask = nulls == null ? new boolean[rows] : nulls;
+            mask[row] = true;
+            return mask;
+        }
+
+        private ColumnVector readBooleans(ColumnReader reader, int rows)
+        {
+            boolean[] values = new boolean[rows];
+            boolean[] nulls = null;
+            for (int i = 0; i < rows; i++) {
+                if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                    nulls = markNull(nulls, i, rows);
+                }
+                else {
+                    values[i] = reader.getBoolean();
+                }
+                reader.consume();
+            }
+            BooleanVector vector = new BooleanVector(field.type(), values, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private ColumnVector readInts(ColumnReader reader, int rows)
+        {
+            int[] values = new int[rows];
+            boolean[] nulls = null;
+            if (maxDefinitionLevel == 0) {
+                for (int i = 0; i < rows; i++) {
+                    values[i] = reader.getInteger();
+                    reader.consume();
+                }
+            }
+            else {
+                for (int i = 0; i < rows; i++) {
+                    if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                        nulls = markNull(nulls, i, rows);
+                    }
+                    else {
+                        values[i] = reader.getInteger();
+                    }
+                    reader.consume();
+                }
+            }
+            IntVector vector = new IntVector(field.type(), values, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private ColumnVector readLongs(ColumnReader reader, int rows)
+        {
+            long[] values = new long[rows];
+            boolean[] nulls = null;
+            if (maxDefinitionLevel == 0 && conversion == Conversion.INT64) {
+                for (int i = 0; i < rows; i++) {
+                    values[i] = reader.getLong();
+                    reader.consume();
+                }
+            }
+            else {
+                for (int i = 0; i < rows; i++) {
+                    if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                        nulls = markNull(nulls, i, rows);
+                    }
+                    else {
+                        values[i] = readLong(reader);
+                    }
+                    reader.consume();
+                }
+            }
+            LongVector vector = new LongVector(field.type(), values, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private long readLong(ColumnReader reader)
+        {
+            return switch (conversion) {
+                case INT32_TO_LONG -> reader.getInteger();
+                case INT64 -> reader.getLong();
+                case INT64_MILLIS_TO_MICROS -> Math.multiplyExact(reader.getLong(), 1000L);
+                case INT64_NANOS_TO_MICROS -> Math.floorDiv(reader.getLong(), 1000L);
+                case BINARY_DECIMAL -> unscaledDecimal(reader.getBinary());
+                default -> throw new IllegalStateException("conversion " + conversion + " does not make longs");
+            };
+        }
+
+        /** A big-endian two's complement integer of any width as a long; fails if it does not fit. */
+        private long unscaledDecimal(Binary binary)
+        {
+            int length = binary.length();
+            if (length > 8) {
+                try {
+                    return new BigInteger(binary.getBytes()).longValueExact();
+                }
+                catch (ArithmeticException e) {
+                    throw new ArithmeticException("decimal value " + new BigInteger(binary.getBytes()) + " (unscaled) of column '"
+                            + field.name() + "' does not fit in 64 bits");
+                }
+            }
+            if (length == 0) {
+                return 0;
+            }
+            ByteBuffer bytes = binary.toByteBuffer();
+            int at = bytes.position();
+            long value = bytes.get(at);
+            for (int i = 1; i < length; i++) {
+                value = (value << 8) | (bytes.get(at + i) & 0xFF);
+            }
+            return value;
+        }
+
+        private ColumnVector readDoubles(ColumnReader reader, int rows)
+        {
+            double[] values = new double[rows];
+            boolean[] nulls = null;
+            boolean fromFloat = conversion == Conversion.FLOAT_TO_DOUBLE;
+            for (int i = 0; i < rows; i++) {
+                if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                    nulls = markNull(nulls, i, rows);
+                }
+                else {
+                    values[i] = fromFloat ? reader.getFloat() : reader.getDouble();
+                }
+                reader.consume();
+            }
+            DoubleVector vector = new DoubleVector(field.type(), values, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private ColumnVector readStrings(ColumnReader reader, int rows)
+        {
+            int[] offsets = new int[rows + 1];
+            byte[] data = new byte[Math.max(64, rows * 16)];
+            boolean[] nulls = null;
+            int end = 0;
+            for (int i = 0; i < rows; i++) {
+                if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                    nulls = markNull(nulls, i, rows);
+                }
+                else {
+                    Binary value = reader.getBinary();
+                    int length = value.length();
+                    if (end + length > data.length) {
+                        data = Arrays.copyOf(data, Math.max(data.length * 2, end + length));
+                    }
+                    copyBytes(value, data, end);
+                    end += length;
+                }
+                offsets[i + 1] = end;
+                reader.consume();
+            }
+            StringVector vector = new StringVector(data, offsets, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private static void copyBytes(Binary value, byte[] target, int at)
+        {
+            ByteBuffer bytes = value.toByteBuffer();
+            if (bytes.hasArray()) {
+                System.arraycopy(bytes.array(), bytes.arrayOffset() + bytes.position(), target, at, bytes.remaining());
+            }
+            else {
+                bytes.duplicate().get(target, at, bytes.remaining());
+            }
+        }
+    }
+
+    /** parquet-mr wants a converter tree for a column store; Spindle reads values from the column readers instead. */
+    private static final class DiscardingConverter
+            extends GroupConverter
+    {
+        private static final PrimitiveConverter DISCARD = new PrimitiveConverter()
+        {
+        };
+
+        @Override
+        public Converter getConverter(int fieldIndex)
+        {
+            return DISCARD;
+        }
+
+        @Override
+        public void start()
+        {
+        }
+
+        @Override
+        public void end()
+        {
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.spindle.runtime.operators;
+
+import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.source.FileSplit;
+import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.io.ParquetBatchReader;
+import io.spindle.runtime.task.TaskMetrics;
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Reads one split of a Parquet scan into batches, counting rows and bytes read. */
+public final class ScanOperator
+        implements Operator
+{
+    private final ParquetBatchReader reader;
+    private final TaskMetrics metrics;
+    private long countedBytes;
+
+    public ScanOperator(Configuration conf, FileScanExec scan, int partition, TaskMetrics metrics)
+    {
+        FileSplit split = scan.source().splits().get(partition);
+        this.reader = new ParquetBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ColumnBatch next()
+    {
+        ColumnBatch batch = reader.next();
+        metrics.bytesIn += reader.bytesRead() - countedBytes;
+        countedBytes = reader.bytesRead();
+        if (batch != null) {
+            metrics.rowsIn += batch.rowCount();
+        }
+        return batch;
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            reader.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.spindle.runtime.rpc;
+
+import io.spindle.runtime.task.TaskDescription;
+import io.spindle.runtime.task.TaskResult;
+
+import static java.util.Objects.requireNonNull;
+
+/** The messages between the driver and its executors. */
+public final class Messages
+{
+    private Messages()
+    {
+    }
+
+    /** Executor to driver, first message on a new connection. */
+    public record RegisterExecutor(String executorId, String host, int cores, int shufflePort)
+    {
+        public RegisterExecutor
+        {
+            requireNonNull(executorId, "executorId is null");
+            requireNonNull(host, "host is null");
+        }
+    }
+
+    /** Driver to executor: registration accepted. */
+    public record RegisteredExecutor(String appId)
+    {
+    }
+
+    /** Driver to executor: run this task attempt. */
+    public record LaunchTask(TaskDescription task)
+    {
+    }
+
+    /** Executor to driver: a task attempt ended. */
+    public record StatusUpdate(TaskResult result)
+    {
+    }
+
+    /** Executor to driver, every few seconds: still alive. */
+    public record Heartbeat(String executorId)
+    {
+    }
+
+    /** Driver to executor: finish and exit. */
+    public record StopExecutor(String reason)
+    {
+    }
+}

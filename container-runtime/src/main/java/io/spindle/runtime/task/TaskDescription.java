@@ -1,0 +1,40 @@
+package io.spindle.runtime.task;
+
+import io.spindle.planner.physical.Partitioning;
+import io.spindle.planner.physical.PhysicalPlan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything an executor needs to run one attempt of one task: the stage's operator fragment, which
+ * partition to compute, where its shuffle inputs are, and where its output goes (a shuffle, or back to
+ * the driver when {@code shuffleOutput} is empty).
+ */
+public record TaskDescription(long taskId, int jobId, int stageId, int partition, int attempt, PhysicalPlan fragment,
+        Optional<ShuffleOutput> shuffleOutput, Map<Integer, List<MapOutput>> shuffleInputs)
+{
+    public TaskDescription
+    {
+        requireNonNull(fragment, "fragment is null");
+        requireNonNull(shuffleOutput, "shuffleOutput is null");
+        shuffleInputs = Map.copyOf(requireNonNull(shuffleInputs, "shuffleInputs is null"));
+    }
+
+    /** The shuffle a map task writes and how it partitions its rows. */
+    public record ShuffleOutput(int shuffleId, Partitioning partitioning)
+    {
+        public ShuffleOutput
+        {
+            requireNonNull(partitioning, "partitioning is null");
+        }
+    }
+
+    public String name()
+    {
+        return "task " + partition + "." + attempt + " of stage " + stageId + " (TID " + taskId + ")";
+    }
+}

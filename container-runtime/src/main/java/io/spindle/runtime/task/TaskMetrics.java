@@ -1,0 +1,18 @@
+package io.spindle.runtime.task;
+
+/**
+ * Counters of one task attempt, filled by its operators and sent to the driver with the task's result.
+ * Rows and bytes "in" are what the task read (files or shuffle); "out" what it wrote (shuffle or result).
+ * Written by the task's thread only.
+ */
+public final class TaskMetrics
+{
+    public long rowsIn;
+    public long rowsOut;
+    public long bytesIn;
+    public long bytesOut;
+    public long shuffleBytesWritten;
+    public long shuffleBytesRead;
+    public long remoteBlocksFetched;
+    public long millis;
+}

@@ -1,0 +1,31 @@
+package io.spindle.runtime.task;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How a task attempt ended. A map task returns where its output is; a result task returns its rows as
+ * encoded batch frames. A failed one carries the error text, and says whether it failed to fetch a map
+ * output (so the driver can tell lost shuffle data from a bug).
+ */
+public record TaskResult(long taskId, String executorId, boolean succeeded, Optional<MapOutput> mapOutput, byte[] resultFrames,
+        TaskMetrics metrics, String error, boolean fetchFailed)
+{
+    public TaskResult
+    {
+        requireNonNull(executorId, "executorId is null");
+        requireNonNull(mapOutput, "mapOutput is null");
+        requireNonNull(metrics, "metrics is null");
+    }
+
+    public static TaskResult success(long taskId, String executorId, Optional<MapOutput> mapOutput, byte[] frames, TaskMetrics metrics)
+    {
+        return new TaskResult(taskId, executorId, true, mapOutput, frames, metrics, null, false);
+    }
+
+    public static TaskResult failure(long taskId, String executorId, String error, boolean fetchFailed, TaskMetrics metrics)
+    {
+        return new TaskResult(taskId, executorId, false, Optional.empty(), null, metrics, error, fetchFailed);
+    }
+}

@@ -1,0 +1,178 @@
+package io.spindle.runtime.task;
+
+import io.spindle.planner.physical.ExchangeExec;
+import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.FilterExec;
+import io.spindle.planner.physical.HashAggregateExec;
+import io.spindle.planner.physical.LimitExec;
+import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.planner.physical.PhysicalPlanVisitor;
+import io.spindle.planner.physical.ProjectExec;
+import io.spindle.planner.physical.ShuffleReadExec;
+import io.spindle.planner.physical.SortExec;
+import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.expr.ExpressionCompiler;
+import io.spindle.runtime.operators.FilterOperator;
+import io.spindle.runtime.operators.HashAggregationOperator;
+import io.spindle.runtime.operators.LimitOperator;
+import io.spindle.runtime.operators.Operator;
+import io.spindle.runtime.operators.ProjectOperator;
+import io.spindle.runtime.operators.ScanOperator;
+import io.spindle.runtime.operators.SortOperator;
+import io.spindle.runtime.serde.BatchSerde;
+import io.spindle.runtime.shuffle.FetchFailedException;
+import io.spindle.runtime.shuffle.ShuffleReadOperator;
+import io.spindle.runtime.shuffle.ShuffleWriter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one task attempt: builds the operator pipeline for the task's partition from the stage fragment,
+ * drains it into the shuffle writer or into result frames for the driver, and reports how it went.
+ * Never throws: a failure becomes a failed {@link TaskResult} with the error's full text.
+ */
+public final class TaskRunner
+{
+    private TaskRunner()
+    {
+    }
+
+    public static TaskResult run(TaskDescription task, ExecutorEnvironment env)
+    {
+        TaskMetrics metrics = new TaskMetrics();
+        long start = System.nanoTime();
+        Operator root = null;
+        try {
+            root = build(task, env, metrics);
+            int columns = task.fragment().schema().size();
+            if (task.shuffleOutput().isPresent()) {
+                TaskDescription.ShuffleOutput out = task.shuffleOutput().get();
+                MapOutput output = ShuffleWriter.write(root, out.shuffleId(), out.partitioning(), task.partition(), columns, env, metrics);
+                metrics.millis = (System.nanoTime() - start) / 1_000_000;
+                return TaskResult.success(task.taskId(), env.executorId(), Optional.of(output), null, metrics);
+            }
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            ColumnBatch batch;
+            while ((batch = root.next()) != null) {
+                metrics.rowsOut += batch.rowCount();
+                BatchSerde.encodeTo(batch, frames);
+            }
+            metrics.bytesOut += frames.size();
+            metrics.millis = (System.nanoTime() - start) / 1_000_000;
+            return TaskResult.success(task.taskId(), env.executorId(), Optional.empty(), frames.toByteArray(), metrics);
+        }
+        catch (Throwable e) {
+            metrics.millis = (System.nanoTime() - start) / 1_000_000;
+            return TaskResult.failure(task.taskId(), env.executorId(), task.name() + " failed on executor " + env.executorId()
+                    + " (" + env.host() + "): " + stackTrace(e), isFetchFailure(e), metrics);
+        }
+        finally {
+            if (root != null) {
+                try {
+                    root.close();
+                }
+                catch (RuntimeException ignored) {
+                    // the task's own outcome is already decided; a failure to release is not the user's error
+                }
+            }
+        }
+    }
+
+    private static boolean isFetchFailure(Throwable e)
+    {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FetchFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String stackTrace(Throwable e)
+    {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    static Operator build(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics)
+    {
+        return task.fragment().accept(new Builder(task, env, metrics), null);
+    }
+
+    private static final class Builder
+            implements PhysicalPlanVisitor<Operator, Void>
+    {
+        private final TaskDescription task;
+        private final ExecutorEnvironment env;
+        private final TaskMetrics metrics;
+
+        Builder(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics)
+        {
+            this.task = task;
+            this.env = env;
+            this.metrics = metrics;
+        }
+
+        private Operator child(PhysicalPlan node)
+        {
+            return node.children().get(0).accept(this, null);
+        }
+
+        @Override
+        public Operator visitFileScan(FileScanExec node, Void context)
+        {
+            return new ScanOperator(env.hadoopConf(), node, task.partition(), metrics);
+        }
+
+        @Override
+        public Operator visitFilter(FilterExec node, Void context)
+        {
+            return new FilterOperator(child(node), ExpressionCompiler.compile(node.condition()));
+        }
+
+        @Override
+        public Operator visitProject(ProjectExec node, Void context)
+        {
+            return new ProjectOperator(child(node), node.expressions().stream().map(ExpressionCompiler::compile).toList());
+        }
+
+        @Override
+        public Operator visitHashAggregate(HashAggregateExec node, Void context)
+        {
+            return new HashAggregationOperator(child(node), node);
+        }
+
+        @Override
+        public Operator visitExchange(ExchangeExec node, Void context)
+        {
+            throw new IllegalStateException("an exchange inside a stage fragment: the stage planner should have cut it");
+        }
+
+        @Override
+        public Operator visitShuffleRead(ShuffleReadExec node, Void context)
+        {
+            List<MapOutput> outputs = task.shuffleInputs().get(node.shuffleId());
+            if (outputs == null) {
+                throw new IllegalStateException("no map outputs given for shuffle " + node.shuffleId());
+            }
+            return new ShuffleReadOperator(node.shuffleId(), task.partition(), outputs, env, metrics);
+        }
+
+        @Override
+        public Operator visitSort(SortExec node, Void context)
+        {
+            return new SortOperator(child(node), node.orders(), node.schema().size());
+        }
+
+        @Override
+        public Operator visitLimit(LimitExec node, Void context)
+        {
+            return new LimitOperator(child(node), node.count());
+        }
+    }
+}

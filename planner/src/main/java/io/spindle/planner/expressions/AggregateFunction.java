@@ -1,0 +1,72 @@
+package io.spindle.planner.expressions;
+
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.TypeKind;
+
+import java.util.List;
+
+/**
+ * The aggregate functions, with Spark's result types and the intermediate columns a partial aggregation
+ * hands to the final one across the shuffle.
+ */
+public enum AggregateFunction
+{
+    SUM, COUNT, COUNT_STAR, AVG, MIN, MAX;
+
+    /** The type of the final value for an argument of type {@code arg} (ignored for {@code count(*)}). */
+    public DataType resultType(DataType arg)
+    {
+        return switch (this) {
+            case COUNT, COUNT_STAR -> DataType.LONG;
+            case MIN, MAX -> arg;
+            case SUM -> switch (arg.kind()) {
+                case INT, LONG -> DataType.LONG;
+                case DOUBLE -> DataType.DOUBLE;
+                case DECIMAL -> DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, arg.precision() + 10), arg.scale());
+                default -> throw notNumeric(arg);
+            };
+            case AVG -> switch (arg.kind()) {
+                case INT, LONG, DOUBLE -> DataType.DOUBLE;
+                case DECIMAL -> DataType.decimal(
+                        Math.min(DataType.MAX_DECIMAL_PRECISION, arg.precision() + 4),
+                        Math.min(DataType.MAX_DECIMAL_PRECISION, arg.scale() + 4));
+                default -> throw notNumeric(arg);
+            };
+        };
+    }
+
+    /** The columns that carry a partial result: sum; count; sum and count for avg; the value for min and max. */
+    public List<DataType> intermediateTypes(DataType arg)
+    {
+        return switch (this) {
+            case COUNT, COUNT_STAR -> List.of(DataType.LONG);
+            case MIN, MAX -> List.of(arg);
+            case SUM -> List.of(resultType(arg));
+            case AVG -> List.of(avgSumType(arg), DataType.LONG);
+        };
+    }
+
+    /** The type avg accumulates its sum in. */
+    public static DataType avgSumType(DataType arg)
+    {
+        return arg.kind() == TypeKind.DECIMAL ? SUM.resultType(arg) : DataType.DOUBLE;
+    }
+
+    public boolean acceptsArgument(DataType arg)
+    {
+        return switch (this) {
+            case SUM, AVG -> arg.isNumeric();
+            default -> true;
+        };
+    }
+
+    public String sqlName()
+    {
+        return this == COUNT_STAR ? "count" : name().toLowerCase();
+    }
+
+    private IllegalArgumentException notNumeric(DataType arg)
+    {
+        return new IllegalArgumentException(sqlName() + " needs a numeric argument, not " + arg.sqlName());
+    }
+}

@@ -1,0 +1,76 @@
+package io.spindle.planner.logical;
+
+import io.spindle.planner.source.FileSource;
+import io.spindle.planner.types.Schema;
+import io.spindle.planner.types.StructField;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static java.util.Objects.requireNonNull;
+
+/** Files read as a table; {@code columns} are the positions of the file schema it outputs, in order. */
+public final class FileRelation
+        extends LogicalPlan
+{
+    private final FileSource source;
+    private final List<Integer> columns;
+
+    public FileRelation(FileSource source, List<Integer> columns)
+    {
+        this.source = requireNonNull(source, "source is null");
+        this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+    }
+
+    public static FileRelation allColumns(FileSource source)
+    {
+        return new FileRelation(source, IntStream.range(0, source.schema().size()).boxed().toList());
+    }
+
+    public FileSource source()
+    {
+        return source;
+    }
+
+    public List<Integer> columns()
+    {
+        return columns;
+    }
+
+    @Override
+    public List<LogicalPlan> children()
+    {
+        return List.of();
+    }
+
+    @Override
+    public LogicalPlan replaceChildren(List<LogicalPlan> children)
+    {
+        return this;
+    }
+
+    @Override
+    public Schema schema()
+    {
+        List<StructField> fields = new ArrayList<>(columns.size());
+        for (int column : columns) {
+            fields.add(source.schema().field(column));
+        }
+        return new Schema(fields);
+    }
+
+    @Override
+    public <R, C> R accept(LogicalPlanVisitor<R, C> visitor, C context)
+    {
+        return visitor.visitFileRelation(this, context);
+    }
+
+    @Override
+    public String describe()
+    {
+        return "Relation " + source.format() + " " + source.paths() + " ["
+                + schema().names().stream().collect(Collectors.joining(", ")) + "]";
+    }
+}

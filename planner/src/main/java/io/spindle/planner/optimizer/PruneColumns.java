@@ -1,0 +1,168 @@
+package io.spindle.planner.optimizer;
+
+import io.spindle.planner.expressions.ColumnRef;
+import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.SortOrder;
+import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.FileRelation;
+import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.logical.LogicalPlanVisitor;
+import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.Sort;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Removes columns nobody above uses, down to the file scan, so readers decode only what the query needs.
+ * Works top-down with the set of output positions the parent needs, and renumbers column references on the
+ * way back up. Keeps every column of the root.
+ */
+public final class PruneColumns
+{
+    private PruneColumns()
+    {
+    }
+
+    public static LogicalPlan apply(LogicalPlan root)
+    {
+        BitSet all = new BitSet();
+        all.set(0, root.schema().size());
+        return root.accept(new Pruner(), all).plan();
+    }
+
+    /** A pruned plan and, for each old output position, its new one (-1 when dropped). */
+    private record Pruned(LogicalPlan plan, int[] mapping)
+    {
+    }
+
+    private static final class Pruner
+            implements LogicalPlanVisitor<Pruned, BitSet>
+    {
+        @Override
+        public Pruned visitFileRelation(FileRelation node, BitSet required)
+        {
+            List<Integer> kept = new ArrayList<>();
+            int[] mapping = new int[node.columns().size()];
+            Arrays.fill(mapping, -1);
+            for (int i = 0; i < node.columns().size(); i++) {
+                if (required.get(i)) {
+                    mapping[i] = kept.size();
+                    kept.add(node.columns().get(i));
+                }
+            }
+            if (kept.isEmpty() && !node.columns().isEmpty()) {
+                // a scan must still count rows (count(*)): keep one column
+                mapping[0] = 0;
+                kept.add(node.columns().get(0));
+            }
+            return new Pruned(new FileRelation(node.source(), kept), mapping);
+        }
+
+        @Override
+        public Pruned visitFilter(Filter node, BitSet required)
+        {
+            BitSet childRequired = (BitSet) required.clone();
+            addReferences(node.condition(), childRequired);
+            Pruned child = node.child().accept(this, childRequired);
+            return new Pruned(new Filter(child.plan(), remap(node.condition(), child.mapping())), child.mapping());
+        }
+
+        @Override
+        public Pruned visitProject(Project node, BitSet required)
+        {
+            List<Expression> kept = new ArrayList<>();
+            int[] mapping = new int[node.expressions().size()];
+            Arrays.fill(mapping, -1);
+            BitSet childRequired = new BitSet();
+            for (int i = 0; i < node.expressions().size(); i++) {
+                if (required.get(i)) {
+                    mapping[i] = kept.size();
+                    kept.add(node.expressions().get(i));
+                    addReferences(node.expressions().get(i), childRequired);
+                }
+            }
+            Pruned child = node.child().accept(this, childRequired);
+            return new Pruned(new Project(child.plan(), remapAll(kept, child.mapping())), mapping);
+        }
+
+        @Override
+        public Pruned visitAggregate(Aggregate node, BitSet required)
+        {
+            int keys = node.groupingKeys().size();
+            int[] mapping = new int[keys + node.aggregates().size()];
+            Arrays.fill(mapping, -1);
+            BitSet childRequired = new BitSet();
+            for (int i = 0; i < keys; i++) {
+                mapping[i] = i;
+                addReferences(node.groupingKeys().get(i), childRequired);
+            }
+            List<Expression> kept = new ArrayList<>();
+            for (int i = 0; i < node.aggregates().size(); i++) {
+                if (required.get(keys + i)) {
+                    mapping[keys + i] = keys + kept.size();
+                    kept.add(node.aggregates().get(i));
+                    addReferences(node.aggregates().get(i), childRequired);
+                }
+            }
+            Pruned child = node.child().accept(this, childRequired);
+            return new Pruned(
+                    new Aggregate(child.plan(), remapAll(node.groupingKeys(), child.mapping()), remapAll(kept, child.mapping())),
+                    mapping);
+        }
+
+        @Override
+        public Pruned visitSort(Sort node, BitSet required)
+        {
+            BitSet childRequired = (BitSet) required.clone();
+            for (SortOrder order : node.orders()) {
+                addReferences(order.expression(), childRequired);
+            }
+            Pruned child = node.child().accept(this, childRequired);
+            List<SortOrder> orders = node.orders().stream()
+                    .map(o -> o.withExpression(remap(o.expression(), child.mapping())))
+                    .toList();
+            return new Pruned(new Sort(child.plan(), orders), child.mapping());
+        }
+
+        @Override
+        public Pruned visitLimit(Limit node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new Limit(child.plan(), node.count()), child.mapping());
+        }
+    }
+
+    private static void addReferences(Expression expression, BitSet into)
+    {
+        expression.anyMatch(e -> {
+            if (e instanceof ColumnRef ref) {
+                into.set(ref.index());
+            }
+            return false;
+        });
+    }
+
+    private static List<Expression> remapAll(List<Expression> expressions, int[] mapping)
+    {
+        return expressions.stream().map(e -> remap(e, mapping)).toList();
+    }
+
+    private static Expression remap(Expression expression, int[] mapping)
+    {
+        return expression.transformUp(e -> {
+            if (e instanceof ColumnRef ref) {
+                int target = mapping[ref.index()];
+                if (target < 0) {
+                    throw new IllegalStateException("column " + ref + " was pruned but is still referenced");
+                }
+                return ref.withIndex(target);
+            }
+            return e;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.spindle.planner.physical;
+
+import io.spindle.planner.types.Schema;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** Passes on the first {@code count} rows of its partition. */
+public final class LimitExec
+        extends PhysicalPlan
+{
+    private final PhysicalPlan child;
+    private final long count;
+
+    public LimitExec(PhysicalPlan child, long count)
+    {
+        this.child = requireNonNull(child, "child is null");
+        this.count = count;
+    }
+
+    public PhysicalPlan child()
+    {
+        return child;
+    }
+
+    public long count()
+    {
+        return count;
+    }
+
+    @Override
+    public List<PhysicalPlan> children()
+    {
+        return List.of(child);
+    }
+
+    @Override
+    public PhysicalPlan replaceChildren(List<PhysicalPlan> children)
+    {
+        return new LimitExec(children.get(0), count);
+    }
+
+    @Override
+    public Schema schema()
+    {
+        return child.schema();
+    }
+
+    @Override
+    public <R, C> R accept(PhysicalPlanVisitor<R, C> visitor, C context)
+    {
+        return visitor.visitLimit(this, context);
+    }
+
+    @Override
+    public String describe()
+    {
+        return "Limit " + count;
+    }
+}

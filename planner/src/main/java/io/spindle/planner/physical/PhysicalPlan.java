@@ -1,0 +1,46 @@
+package io.spindle.planner.physical;
+
+import io.spindle.planner.types.Schema;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A node of a physical plan: how to compute, operator by operator. Immutable. Executors turn each node of a
+ * stage's fragment into an operator; exchanges mark where stages are cut.
+ */
+public abstract class PhysicalPlan
+        implements Serializable
+{
+    public abstract List<PhysicalPlan> children();
+
+    public abstract PhysicalPlan replaceChildren(List<PhysicalPlan> children);
+
+    public abstract Schema schema();
+
+    public abstract <R, C> R accept(PhysicalPlanVisitor<R, C> visitor, C context);
+
+    /** The node's own line in a plan tree, without children. */
+    public abstract String describe();
+
+    public final String treeString()
+    {
+        StringBuilder out = new StringBuilder();
+        appendTree(out, 0);
+        return out.toString();
+    }
+
+    private void appendTree(StringBuilder out, int depth)
+    {
+        out.append(depth == 0 ? "" : "   ".repeat(depth - 1) + "+- ").append(describe()).append('\n');
+        for (PhysicalPlan child : children()) {
+            child.appendTree(out, depth + 1);
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return treeString();
+    }
+}

@@ -1,0 +1,183 @@
+package io.spindle.sql;
+
+import io.spindle.planner.expressions.Alias;
+import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.Cast;
+import io.spindle.planner.expressions.Comparison;
+import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.IsNull;
+import io.spindle.planner.expressions.Literal;
+import io.spindle.planner.expressions.Logical;
+import io.spindle.planner.expressions.Not;
+import io.spindle.planner.expressions.SortOrder;
+import io.spindle.planner.types.DataType;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A column expression of the DataFrame API, as in Spark: built with {@link functions#col} and
+ * {@link functions#lit}, combined with the methods below, resolved when a DataFrame uses it.
+ * Plain Java values given to these methods become literals.
+ */
+public final class Column
+{
+    private final Expression expression;
+    private final SortOrder order;
+
+    public Column(Expression expression)
+    {
+        this(expression, null);
+    }
+
+    private Column(Expression expression, SortOrder order)
+    {
+        this.expression = requireNonNull(expression, "expression is null");
+        this.order = order;
+    }
+
+    public Expression expression()
+    {
+        return expression;
+    }
+
+    /** The ordering this column asks for: ascending unless {@link #desc()} was called. */
+    public SortOrder sortOrder()
+    {
+        return order != null ? order : SortOrder.ascending(expression);
+    }
+
+    static Expression toExpression(Object value)
+    {
+        if (value instanceof Column column) {
+            return column.expression;
+        }
+        return Literal.of(value);
+    }
+
+    private Column arithmetic(Arithmetic.Operator operator, Object other)
+    {
+        return new Column(Arithmetic.unresolved(operator, expression, toExpression(other)));
+    }
+
+    private Column compare(Comparison.Operator operator, Object other)
+    {
+        return new Column(new Comparison(operator, expression, toExpression(other)));
+    }
+
+    public Column plus(Object other)
+    {
+        return arithmetic(Arithmetic.Operator.ADD, other);
+    }
+
+    public Column minus(Object other)
+    {
+        return arithmetic(Arithmetic.Operator.SUBTRACT, other);
+    }
+
+    public Column multiply(Object other)
+    {
+        return arithmetic(Arithmetic.Operator.MULTIPLY, other);
+    }
+
+    public Column divide(Object other)
+    {
+        return arithmetic(Arithmetic.Operator.DIVIDE, other);
+    }
+
+    public Column mod(Object other)
+    {
+        return arithmetic(Arithmetic.Operator.MODULO, other);
+    }
+
+    public Column equalTo(Object other)
+    {
+        return compare(Comparison.Operator.EQUAL, other);
+    }
+
+    public Column notEqual(Object other)
+    {
+        return compare(Comparison.Operator.NOT_EQUAL, other);
+    }
+
+    public Column lt(Object other)
+    {
+        return compare(Comparison.Operator.LESS_THAN, other);
+    }
+
+    public Column leq(Object other)
+    {
+        return compare(Comparison.Operator.LESS_THAN_OR_EQUAL, other);
+    }
+
+    public Column gt(Object other)
+    {
+        return compare(Comparison.Operator.GREATER_THAN, other);
+    }
+
+    public Column geq(Object other)
+    {
+        return compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, other);
+    }
+
+    /** {@code lower <= this <= upper}. */
+    public Column between(Object lower, Object upper)
+    {
+        return geq(lower).and(leq(upper));
+    }
+
+    public Column and(Column other)
+    {
+        return new Column(Logical.and(expression, other.expression));
+    }
+
+    public Column or(Column other)
+    {
+        return new Column(Logical.or(expression, other.expression));
+    }
+
+    public Column not()
+    {
+        return new Column(new Not(expression));
+    }
+
+    public Column isNull()
+    {
+        return new Column(new IsNull(expression));
+    }
+
+    public Column isNotNull()
+    {
+        return new Column(new Not(new IsNull(expression)));
+    }
+
+    public Column cast(DataType type)
+    {
+        return new Column(new Cast(expression, type));
+    }
+
+    public Column as(String name)
+    {
+        return new Column(new Alias(expression, name));
+    }
+
+    public Column alias(String name)
+    {
+        return as(name);
+    }
+
+    public Column asc()
+    {
+        return new Column(expression, SortOrder.ascending(expression));
+    }
+
+    public Column desc()
+    {
+        return new Column(expression, SortOrder.descending(expression));
+    }
+
+    @Override
+    public String toString()
+    {
+        return expression.defaultName();
+    }
+}

@@ -1,0 +1,146 @@
+package io.spindle.sql;
+
+import io.spindle.conf.SpindleConf;
+import io.spindle.sql.execution.ExecutionBackend;
+import io.spindle.sql.execution.ExecutionBackendFactory;
+import io.spindle.sql.execution.JobSummary;
+import io.spindle.sql.execution.QueryResult;
+import io.spindle.planner.stages.StageGraph;
+import org.apache.hadoop.conf.Configuration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The entry point of a Spindle program, as SparkSession is of Spark's:
+ * {@code SpindleSession.builder().appName("q1").getOrCreate()}. On YARN the ApplicationMaster decides where
+ * jobs run; elsewhere the master is {@code local[*]} unless set. One session is active per JVM.
+ * Thread-safe for running jobs one after another.
+ */
+public final class SpindleSession
+        implements AutoCloseable
+{
+    private static SpindleSession active;
+
+    private final ExecutionBackend backend;
+    private final SpindleConf conf;
+    private volatile JobSummary lastJobSummary;
+
+    private SpindleSession(ExecutionBackend backend, SpindleConf conf)
+    {
+        this.backend = requireNonNull(backend, "backend is null");
+        this.conf = requireNonNull(conf, "conf is null");
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    public static synchronized Optional<SpindleSession> active()
+    {
+        return Optional.ofNullable(active);
+    }
+
+    public DataFrameReader read()
+    {
+        return new DataFrameReader(this);
+    }
+
+    public SpindleConf conf()
+    {
+        return conf;
+    }
+
+    public Configuration hadoopConfiguration()
+    {
+        return backend.hadoopConfiguration();
+    }
+
+    /** The summary of the last job this session ran, or null before the first. */
+    public JobSummary lastJobSummary()
+    {
+        return lastJobSummary;
+    }
+
+    synchronized QueryResult run(StageGraph graph, String description)
+    {
+        QueryResult result = backend.run(graph, description);
+        lastJobSummary = result.summary();
+        return result;
+    }
+
+    public void stop()
+    {
+        close();
+    }
+
+    @Override
+    public void close()
+    {
+        synchronized (SpindleSession.class) {
+            if (active == this) {
+                active = null;
+            }
+        }
+        backend.close();
+    }
+
+    public static final class Builder
+    {
+        private final Map<String, String> options = new LinkedHashMap<>();
+
+        public Builder appName(String name)
+        {
+            return config(SqlConfig.APP_NAME.name(), name);
+        }
+
+        public Builder master(String master)
+        {
+            return config(SqlConfig.MASTER.name(), master);
+        }
+
+        public Builder config(String key, String value)
+        {
+            options.put(key, value);
+            return this;
+        }
+
+        public Builder config(String key, long value)
+        {
+            return config(key, String.valueOf(value));
+        }
+
+        /** The active session if there is one, else a new one on the master set here, in {@code spindle.master}, or local[*]. */
+        public SpindleSession getOrCreate()
+        {
+            synchronized (SpindleSession.class) {
+                if (active != null) {
+                    return active;
+                }
+                String master = options.getOrDefault(SqlConfig.MASTER.name(),
+                        System.getProperty(SqlConfig.MASTER.name(), SqlConfig.MASTER.defaultValue()));
+                SpindleConf requested = new SpindleConf(options);
+                ExecutionBackend backend = null;
+                for (ExecutionBackendFactory factory : ServiceLoader.load(ExecutionBackendFactory.class)) {
+                    if (factory.accepts(master)) {
+                        backend = factory.create(master, requested);
+                        break;
+                    }
+                }
+                if (backend == null) {
+                    throw new IllegalArgumentException("no execution backend accepts master '" + master
+                            + "'; use local[N], local[*] or yarn, and put spindle-am on the class path");
+                }
+                SpindleConf merged = backend.conf().copy();
+                options.forEach(merged::set);
+                active = new SpindleSession(backend, merged);
+                return active;
+            }
+        }
+    }
+}

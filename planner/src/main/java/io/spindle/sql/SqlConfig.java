@@ -1,0 +1,19 @@
+package io.spindle.sql;
+
+import io.spindle.conf.ConfigKey;
+
+/** Settings the planner reads. */
+public final class SqlConfig
+{
+    public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.intKey("spindle.sql.shuffle.partitions", 8,
+            "partitions of a shuffle for aggregations, as Spark's spark.sql.shuffle.partitions; 8 suits small clusters, raise it with the data");
+    public static final ConfigKey<Long> MAX_PARTITION_BYTES = ConfigKey.bytesKey("spindle.sql.files.maxPartitionBytes", "128m",
+            "most compressed bytes of whole row groups one scan task reads, as Spark's spark.sql.files.maxPartitionBytes");
+    public static final ConfigKey<String> MASTER = ConfigKey.stringKey("spindle.master", "local[*]",
+            "where jobs run: local[N] (threads in this JVM) or yarn (set by the ApplicationMaster)");
+    public static final ConfigKey<String> APP_NAME = ConfigKey.stringKey("spindle.app.name", "spindle", "the application's name");
+
+    private SqlConfig()
+    {
+    }
+}

@@ -1,0 +1,25 @@
+package io.spindle.sql.execution;
+
+import io.spindle.conf.SpindleConf;
+import io.spindle.planner.stages.StageGraph;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Where a session's jobs run: executor threads in this JVM (local mode) or executor containers on YARN.
+ * The planner hands it a stage graph; it returns the rows and what each stage did.
+ */
+public interface ExecutionBackend
+        extends AutoCloseable
+{
+    /** Runs every stage of {@code graph} and returns the result stage's rows in partition order. */
+    QueryResult run(StageGraph graph, String description);
+
+    /** The Hadoop configuration the driver lists and reads files with. */
+    Configuration hadoopConfiguration();
+
+    /** The settings the backend was started with; the session adds the builder's on top. */
+    SpindleConf conf();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+package io.spindle.sql.execution;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What one stage did, summed over its successful task attempts: rows and bytes in (read from files or the
+ * shuffle) and out (written to the shuffle or returned), shuffle bytes, wall time and the executors that ran it.
+ */
+public record StageSummary(int stageId, String name, int tasks, int failedAttempts, long rowsIn, long rowsOut, long bytesIn,
+        long bytesOut, long shuffleBytesWritten, long shuffleBytesRead, long remoteBlocksFetched, long millis, List<String> executors)
+{
+    public StageSummary
+    {
+        requireNonNull(name, "name is null");
+        executors = List.copyOf(requireNonNull(executors, "executors is null"));
+    }
+}
