@@ -44,8 +44,8 @@ class LocalModeQueryTest
         duck.execute("CREATE TABLE t AS SELECT i AS id,"
                 + " CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS k,"
                 + " 'grp' || CAST(i % 3 AS VARCHAR) AS s,"
-                + " CASE WHEN i % 11 = 0 THEN NULL ELSE i * 1.5 END AS d,"
-                + " CAST(i AS DECIMAL(12,2)) / 100 AS m,"
+                + " CASE WHEN i % 11 = 0 THEN NULL ELSE CAST(i * 1.5 AS DOUBLE) END AS d,"
+                + " CAST(i / 100 AS DECIMAL(12,2)) AS m,"
                 + " DATE '1995-01-01' + CAST(i % 365 AS INTEGER) AS dt"
                 + " FROM range(0, 50000) r(i)");
         duck.execute("COPY t TO '" + table + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 4096)");

@@ -120,6 +120,14 @@ public final class DuckDbOracle
         if (e instanceof BigDecimal x && a instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
+        // Spark (and Spindle) give avg(decimal) a decimal type with 4 more digits of scale where DuckDB
+        // answers with a double: compare at the decimal's scale
+        if (e instanceof Double x && a instanceof BigDecimal y) {
+            return BigDecimal.valueOf(x).setScale(y.scale(), java.math.RoundingMode.HALF_UP).compareTo(y) == 0;
+        }
+        if (e instanceof BigDecimal x && a instanceof Double y) {
+            return BigDecimal.valueOf(y).setScale(x.scale(), java.math.RoundingMode.HALF_UP).compareTo(x) == 0;
+        }
         return e.equals(a);
     }
 

@@ -278,10 +278,12 @@ public final class ParquetBatchReader
             pages = reader.readRowGroup(ordinal);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot read row group " + ordinal + " of Parquet file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read columns " + projectedNames() + " of row group " + ordinal
+                    + " of Parquet file " + file + ": " + e.getMessage(), e);
         }
         catch (RuntimeException e) {
-            throw new IllegalStateException("cannot read row group " + ordinal + " of Parquet file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read columns " + projectedNames() + " of row group " + ordinal
+                    + " of Parquet file " + file + ": " + e.getMessage(), e);
         }
         if (pages == null || pages.getRowCount() != rowsLeftInRowGroup) {
             throw new IllegalStateException("row group " + ordinal + " of Parquet file " + file + " holds "
@@ -302,6 +304,11 @@ public final class ParquetBatchReader
                 throw decodingFailure(decoders[d], e);
             }
         }
+    }
+
+    private List<String> projectedNames()
+    {
+        return Arrays.stream(decoders).map(decoder -> decoder.field.name()).toList();
     }
 
     private ColumnVector decodeColumn(int d, int rows)
