@@ -32,6 +32,7 @@ public final class TpchDemoApp
         String root = args[0];
         Path report = new Path(args[1]);
         StringBuilder out = new StringBuilder();
+        out.append("# driver started at ").append(System.currentTimeMillis()).append('\n');
         try (SpindleSession session = SpindleSession.builder().appName("spindle-tpch-demo").getOrCreate()) {
             for (String name : args[2].split(",")) {
                 TpchQueries.Query query = TpchQueries.byName(name.trim());
@@ -43,9 +44,9 @@ public final class TpchDemoApp
                         .append(String.format(Locale.ROOT, "%.2f s", millis / 1000.0)).append(") ==\n");
                 out.append(RowFormatter.table(frame.schema(), rows, false));
                 out.append(session.lastJobSummary().format()).append('\n');
-                System.out.print(out);
             }
             FileSystem fs = report.getFileSystem(session.hadoopConfiguration());
+            System.out.print(out);
             try (FSDataOutputStream stream = fs.create(report, true)) {
                 stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
             }

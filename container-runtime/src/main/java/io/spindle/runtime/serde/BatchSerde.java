@@ -35,8 +35,8 @@ import java.util.zip.CRC32C;
  * byte order of the machines Spindle runs on, so arrays are copied in bulk: {@code [int rows][int columns]} and per
  * column {@code [byte type code][byte precision][byte scale][byte has nulls]}, the null bits packed eight rows a
  * byte (only when it has nulls), then the values: booleans packed as bits; ints, longs and doubles as arrays;
- * strings as {@code rows + 1} offsets from zero followed by their UTF-8 bytes. Values at null rows are written
- * as they are and mean nothing.
+ * strings as their byte lengths (which compress far better than offsets) followed by their UTF-8 bytes. Values
+ * at null rows are written as they are and mean nothing.
  *
  * <p>Thread-safe: every method is static and shares only stateless LZ4 codecs.
  */
@@ -50,7 +50,8 @@ public final class BatchSerde
     private static final int COLUMN_HEADER_BYTES = 4;
     /** LZ4 cannot expand input by more than about 255 times; a larger claim is a corrupt header, not a batch. */
     private static final int MAX_EXPANSION = 256;
-    private static final long MAX_RAW_BYTES = Integer.MAX_VALUE - HEADER_BYTES - 1024;
+    /** Below 2 GiB by enough that LZ4's worst-case output and the header still fit in one array. */
+    private static final long MAX_RAW_BYTES = 2_000_000_000L;
 
     private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
@@ -127,7 +128,7 @@ public final class BatchSerde
         }
         if (rawSize > MAX_RAW_BYTES) {
             throw new IllegalArgumentException("a batch of " + rows + " rows and " + batch.columnCount() + " columns encodes to "
-                    + rawSize + " bytes, over the 2 GiB frame limit; send it as smaller batches");
+                    + rawSize + " bytes, over the frame limit of " + MAX_RAW_BYTES + " bytes; send it as smaller batches");
         }
         byte[] raw = new byte[(int) rawSize];
         ByteBuffer body = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -178,7 +179,7 @@ public final class BatchSerde
             case LONG, TIMESTAMP, DECIMAL, DOUBLE -> 8L * rows;
             case STRING -> {
                 int[] offsets = ((StringVector) column).offsets();
-                yield 4L * (rows + 1) + (offsets[rows] - offsets[0]);
+                yield 4L * rows + (offsets[rows] - offsets[0]);
             }
         };
     }
@@ -210,17 +211,10 @@ public final class BatchSerde
             case STRING -> {
                 StringVector strings = (StringVector) column;
                 int[] offsets = strings.offsets();
-                int base = offsets[0];
-                if (base == 0) {
-                    body.asIntBuffer().put(offsets, 0, rows + 1);
-                    body.position(body.position() + 4 * (rows + 1));
+                for (int i = 0; i < rows; i++) {
+                    body.putInt(offsets[i + 1] - offsets[i]);
                 }
-                else {
-                    for (int i = 0; i <= rows; i++) {
-                        body.putInt(offsets[i] - base);
-                    }
-                }
-                body.put(strings.data(), base, offsets[rows] - base);
+                body.put(strings.data(), offsets[0], offsets[rows] - offsets[0]);
             }
         }
     }
@@ -402,22 +396,23 @@ public final class BatchSerde
 
     private static StringVector readStrings(ByteBuffer body, int rows, int index)
     {
-        require(body, 4L * (rows + 1), index);
+        require(body, 4L * rows, index);
         int[] offsets = new int[rows + 1];
-        body.asIntBuffer().get(offsets);
-        body.position(body.position() + 4 * (rows + 1));
-        if (offsets[0] != 0) {
-            throw new CorruptBlockException("expected string column " + index + " to start at offset 0, found " + offsets[0]);
-        }
+        long end = 0;
         for (int i = 0; i < rows; i++) {
-            if (offsets[i + 1] < offsets[i]) {
-                throw new CorruptBlockException("expected non-decreasing string offsets in column " + index + ", found "
-                        + offsets[i] + " then " + offsets[i + 1] + " at row " + i);
+            int length = body.getInt();
+            if (length < 0) {
+                throw new CorruptBlockException("expected a string length of 0 or more in column " + index + " row " + i
+                        + ", found " + length);
             }
+            end += length;
+            if (end > body.remaining()) {
+                throw new CorruptBlockException("expected string column " + index + " to fit in the frame, but its lengths add up to "
+                        + end + " bytes by row " + i + " with " + body.remaining() + " left");
+            }
+            offsets[i + 1] = (int) end;
         }
-        int length = offsets[rows];
-        require(body, length, index);
-        byte[] data = new byte[length];
+        byte[] data = new byte[(int) end];
         body.get(data);
         return new StringVector(data, offsets, rows);
     }

@@ -121,6 +121,12 @@ public final class HashAggregateExec
     }
 
     @Override
+    public String operatorName()
+    {
+        return "HashAggregate(" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    @Override
     public String describe()
     {
         return "HashAggregate(mode=" + mode + ", keys=" + groupingKeys + ", functions=" + aggregates + ")";

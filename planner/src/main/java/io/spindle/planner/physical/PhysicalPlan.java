@@ -23,6 +23,14 @@ public abstract class PhysicalPlan
     /** The node's own line in a plan tree, without children. */
     public abstract String describe();
 
+    /** A short name for summaries: the first word of {@link #describe()}. */
+    public String operatorName()
+    {
+        String line = describe();
+        int cut = line.indexOf(' ');
+        return cut > 0 ? line.substring(0, cut) : line;
+    }
+
     public final String treeString()
     {
         StringBuilder out = new StringBuilder();

@@ -40,9 +40,7 @@ public record Stage(int id, PhysicalPlan fragment, List<Integer> parents, int nu
         StringBuilder out = new StringBuilder();
         PhysicalPlan node = fragment;
         while (true) {
-            String line = node.describe();
-            int cut = line.indexOf(' ');
-            out.append(cut > 0 ? line.substring(0, cut) : line);
+            out.append(node.operatorName());
             if (node.children().isEmpty()) {
                 break;
             }
