@@ -110,6 +110,11 @@ public final class ApplicationMaster
         String amHost = amHost();
         LOG.info("ApplicationMaster of {} on {} runs {} {}", attemptId, amHost, application.mainClass(), application.args());
         exposeSettings(conf);
+        String staged = conf.get(AmConfig.YARN_STAGING_DIR);
+        if (staged.isBlank()) {
+            throw new IllegalStateException(StagingLayout.SPINDLE_PROPERTIES + " has no " + AmConfig.YARN_STAGING_DIR.name()
+                    + "; the client sets it when it stages the application");
+        }
 
         ResourceManagerSession session = new ResourceManagerSession(
                 hadoopConf,
@@ -131,18 +136,19 @@ public final class ApplicationMaster
                     }
                 });
         FileSystem fs = FileSystem.get(hadoopConf);
-        org.apache.hadoop.fs.Path stagingDir = new org.apache.hadoop.fs.Path(conf.get(AmConfig.YARN_STAGING_DIR));
+        org.apache.hadoop.fs.Path stagingDir = new org.apache.hadoop.fs.Path(staged);
         ExecutorAllocator allocator = new ExecutorAllocator(
                 session, hadoopConf, conf, attemptId.getApplicationId(), StagingLayout.localResources(fs, stagingDir), executorTokens());
-        DriverRuntime runtime = driverRuntime(conf);
-        context = new YarnClusterContext(hadoopConf, conf, attemptId, allocator, amHost, runtime);
-        YarnClusterContext.install(context);
         Thread exitHook = new Thread(() -> unregisterOnEarlyExit(session, attemptId, conf), "am-exit-hook");
         Runtime.getRuntime().addShutdownHook(exitHook);
 
         Outcome result;
         boolean registered = false;
+        DriverRuntime runtime = null;
         try {
+            runtime = driverRuntime(conf);
+            context = new YarnClusterContext(hadoopConf, conf, attemptId, allocator, amHost, runtime);
+            YarnClusterContext.install(context);
             int rpcPort = -1;
             if (runtime != null) {
                 rpcPort = runtime.start(context);
@@ -172,7 +178,9 @@ public final class ApplicationMaster
             deleteStagingDir(fs, stagingDir);
         }
         session.close();
-        YarnClusterContext.uninstall(context);
+        if (context != null) {
+            YarnClusterContext.uninstall(context);
+        }
         Runtime.getRuntime().removeShutdownHook(exitHook);
         return result.status() == FinalApplicationStatus.SUCCEEDED ? 0 : 1;
     }

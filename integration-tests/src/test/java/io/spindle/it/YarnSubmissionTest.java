@@ -26,6 +26,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
@@ -88,7 +89,8 @@ class YarnSubmissionTest
         List<String> progress = new CopyOnWriteArrayList<>();
 
         ApplicationId appId = submitter.submit(request(WriteMarkerApp.class).appArgs(List.of(marker.toString(), "two words")).build());
-        assertTrue(fs.exists(submitter.stagingDir(appId)), "the staging directory exists while the application runs");
+        assertEquals(new FsPermission((short) 0700), fs.getFileStatus(submitter.stagingDir(appId)).getPermission(),
+                "the staging directory exists while the application runs, readable by its user only");
         ApplicationOutcome outcome = submitter.awaitCompletion(appId, progress::add);
 
         assertTrue(outcome.succeeded(), () -> outcome + "\n" + progress);

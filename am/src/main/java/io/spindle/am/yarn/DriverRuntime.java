@@ -5,7 +5,8 @@ package io.spindle.am.yarn;
  * executors connect to. The ApplicationMaster creates the class named by {@code spindle.driver.runtimeClass}
  * (public, with a public no-argument constructor), calls {@link #start} before it registers with the
  * ResourceManager (so the registration carries the RPC port), runs the main class, and calls {@link #stop}
- * once the main class has returned or thrown.
+ * once the main class has returned or thrown, or once {@link #start} has thrown (the application then fails
+ * with that exception as its diagnostics).
  */
 public interface DriverRuntime
 {
@@ -18,6 +19,6 @@ public interface DriverRuntime
     int start(YarnClusterContext context)
             throws Exception;
 
-    /** Stops the driver's services; called once, after the main class finished, even when it failed. */
+    /** Stops the driver's services; called once, even when the main class or {@link #start} failed. */
     void stop();
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.exceptions.YarnException;
@@ -174,6 +175,8 @@ public final class EmbeddedCluster
                 dfs.waitActive();
                 conf.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, dfs.getURI().toString());
                 configureYarn(conf, keepContainerLogs);
+                // MiniYARNCluster makes a new working directory at every start and never deletes the old ones.
+                FileUtil.fullyDelete(dir.resolve("yarn").toFile());
                 yarn = newYarnCluster(dir.resolve("yarn"));
                 yarn.init(conf);
                 yarn.start();

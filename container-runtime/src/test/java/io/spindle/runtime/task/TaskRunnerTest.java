@@ -1,15 +1,26 @@
 package io.spindle.runtime.task;
 
+import io.spindle.planner.expressions.Alias;
+import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
+import io.spindle.planner.expressions.SortOrder;
+import io.spindle.planner.logical.FileRelation;
+import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.Sort;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.Partitioning;
 import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.physical.ShuffleReadExec;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.ParquetSource;
 import io.spindle.planner.stages.Stage;
 import io.spindle.planner.stages.StageGraph;
+import io.spindle.planner.stages.StagePlanner;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.serde.BatchSerde;
 import io.spindle.runtime.shuffle.ShuffleWriter;
@@ -39,7 +50,10 @@ import java.util.Optional;
 
 import static io.spindle.runtime.testing.Batches.batches;
 import static io.spindle.runtime.testing.Batches.rows;
+import static io.spindle.runtime.testing.Expressions.arithmetic;
 import static io.spindle.runtime.testing.Expressions.col;
+import static io.spindle.runtime.testing.Expressions.compare;
+import static io.spindle.runtime.testing.Expressions.lit;
 import static io.spindle.runtime.testing.Expressions.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,16 +62,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskRunnerTest
 {
-    /** The orders table, with keys, statuses and dates spread quasi-randomly so the filter keeps a few percent of rows. */
+    /** The orders table, its columns drawn independently by hashing the row number, so the filter keeps a few percent of rows. */
     private static final String CREATE_ORDERS = """
             CREATE TABLE orders AS
             SELECT CASE WHEN i = 77 THEN 5000000000 ELSE i * 1000003 END::BIGINT AS o_orderkey,
-                CASE WHEN i % 19 = 0 THEN NULL ELSE list_element(['F\u00e9', 'O', 'P', 'F'], ((i * 2654435761) % 4)::INTEGER + 1) END AS o_status,
-                CASE WHEN i % 23 = 0 THEN NULL ELSE ((i * 40503) % 400)::DOUBLE / 4 END AS o_price,
+                CASE WHEN i % 19 = 0 THEN NULL ELSE list_element(['F\u00e9', 'O', 'P', 'F'], (hash(i) % 4)::INTEGER + 1) END AS o_status,
+                CASE WHEN i % 23 = 0 THEN NULL ELSE (hash(i + 1000000) % 400)::DOUBLE / 4 END AS o_price,
                 CASE WHEN i % 29 = 0 THEN NULL ELSE (((i * 7919) % 20000)::DOUBLE / 100)::DECIMAL(15,2) END AS o_amount,
-                CASE WHEN i % 31 = 0 THEN NULL ELSE DATE '2024-02-20' + ((i * 104729) % 20)::INTEGER END AS o_date,
-                CASE WHEN i % 37 = 0 THEN NULL ELSE ((i * 15485863) % 12)::INTEGER END AS o_quantity,
-                CASE WHEN i % 41 = 0 THEN NULL ELSE (i * 32452843) % 3 <> 0 END AS o_urgent,
+                CASE WHEN i % 31 = 0 THEN NULL ELSE DATE '2024-02-20' + (hash(i + 2000000) % 20)::INTEGER END AS o_date,
+                CASE WHEN i % 37 = 0 THEN NULL ELSE (hash(i + 3000000) % 12)::INTEGER END AS o_quantity,
+                CASE WHEN i % 41 = 0 THEN NULL ELSE hash(i + 4000000) % 3 <> 0 END AS o_urgent,
                 CASE WHEN i % 5 = 0 THEN NULL ELSE make_timestamp(1704067200000000 + i * 1000001) END AS o_shipped
             FROM range(20000) r(i)
             """;
@@ -197,7 +211,8 @@ class TaskRunnerTest
         return plan.replaceChildren(plan.children().stream().map(TaskRunnerTest::readSourceShuffleInsteadOfFiles).toList());
     }
 
-    private List<List<Object>> runOverSourceShuffle(Expression condition)
+    /** The orders as three map outputs of shuffle {@link #SOURCE_SHUFFLE}, hash-partitioned by key into two partitions. */
+    private List<MapOutput> writeSourceShuffle()
     {
         List<MapOutput> source = new ArrayList<>();
         Partitioning byKey = new Partitioning.Hash(List.of(resolve(col("o_orderkey"), Tasks.ORDERS)), 2);
@@ -207,6 +222,12 @@ class TaskRunnerTest
             source.add(ShuffleWriter.write(new ListOperator(batches(Tasks.ORDERS, slices.get(map), 1500)), SOURCE_SHUFFLE, byKey, map,
                     Tasks.ORDERS.size(), env, new TaskMetrics()));
         }
+        return source;
+    }
+
+    private List<List<Object>> runOverSourceShuffle(Expression condition)
+    {
+        List<MapOutput> source = writeSourceShuffle();
         StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused/orders.parquet")), 4, condition);
         assertEquals(2, graph.stages().size());
         Stage scanStage = graph.stages().get(0);
@@ -229,7 +250,7 @@ class TaskRunnerTest
     @Test
     void mapAndResultTasksComputeTheUnfilteredAggregationLikeDuckDb()
     {
-        List<List<Object>> actual = runOverSourceShuffle(new Literal(true, io.spindle.planner.types.DataType.BOOLEAN));
+        List<List<Object>> actual = runOverSourceShuffle(Literal.of(true));
 
         List<List<Object>> expected = expected("");
         assertTrue(expected.size() > 80, expected.size() + " groups");
@@ -246,11 +267,43 @@ class TaskRunnerTest
         FileSource source = ParquetSource.open(new Configuration(), List.of(dir.toString()), 16 * 1024);
         assertEquals(Tasks.ORDERS, source.schema());
         assertTrue(source.splits().size() > 2, source.splits().size() + " splits");
-        StageGraph graph = Tasks.aggregationStages(source, 3, new Literal(true, io.spindle.planner.types.DataType.BOOLEAN));
+        StageGraph graph = Tasks.aggregationStages(source, 3, Literal.of(true));
 
         List<List<Object>> actual = runStages(graph.stages(), graph.stages().get(0).numTasks(), Map.of());
 
         assertEquals(byKey(expected("")), byKey(actual));
+    }
+
+    @Test
+    void sortAndLimitStagesReturnTheTopRowsLikeDuckDb()
+    {
+        FileRelation scan = FileRelation.allColumns(Tasks.ordersSource(List.of("/unused/orders.parquet")));
+        Project project = new Project(new Filter(scan, resolve(compare(Comparison.Operator.GREATER_THAN, col("o_quantity"), lit(2)), Tasks.ORDERS)),
+                List.of(resolve(col("o_orderkey"), Tasks.ORDERS), resolve(col("o_status"), Tasks.ORDERS),
+                        new Alias(resolve(arithmetic(Arithmetic.Operator.MULTIPLY, col("o_amount"), col("o_quantity")), Tasks.ORDERS), "total")));
+        Sort sort = new Sort(project, List.of(
+                new SortOrder(resolve(col("o_status"), project.schema()), false, false),
+                new SortOrder(resolve(col("total"), project.schema()), true, true),
+                new SortOrder(resolve(col("o_orderkey"), project.schema()), false, true)));
+        StageGraph graph = StagePlanner.plan(new PhysicalPlanner(3).plan(new Limit(sort, 25)));
+        assertEquals(2, graph.stages().size());
+        Stage scanStage = graph.stages().get(0);
+        List<Stage> stages = List.of(
+                new Stage(0, readSourceShuffleInsteadOfFiles(scanStage.fragment()), List.of(), 2, scanStage.shuffleId(), scanStage.outputPartitioning()),
+                graph.stages().get(1));
+
+        List<List<Object>> actual = runStages(stages, 2, Map.of(SOURCE_SHUFFLE, writeSourceShuffle()));
+
+        List<List<Object>> expected = duck.query("SELECT o_orderkey, o_status, o_amount * o_quantity FROM orders WHERE o_quantity > 2 "
+                + "ORDER BY o_status DESC NULLS LAST, 3 ASC NULLS FIRST, o_orderkey DESC NULLS FIRST LIMIT 25");
+        assertEquals(25, actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            List<Object> e = expected.get(i);
+            List<Object> a = actual.get(i);
+            assertEquals(e.get(0), a.get(0), "row " + i);
+            assertEquals(e.get(1), a.get(1), "row " + i);
+            assertTrue(e.get(2) == null ? a.get(2) == null : ((BigDecimal) e.get(2)).compareTo((BigDecimal) a.get(2)) == 0, "row " + i + ": " + e + " vs " + a);
+        }
     }
 
     @Test

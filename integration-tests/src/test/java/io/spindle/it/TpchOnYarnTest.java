@@ -1,0 +1,219 @@
+package io.spindle.it;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.client.demo.TpchDataGenerator;
+import io.spindle.client.demo.TpchQueries;
+import io.spindle.client.embedded.EmbeddedCluster;
+import io.spindle.client.submit.AppJars;
+import io.spindle.client.submit.ApplicationOutcome;
+import io.spindle.client.submit.SubmitRequest;
+import io.spindle.client.submit.YarnSubmitter;
+import io.spindle.it.apps.BadInputApp;
+import io.spindle.it.apps.TpchResultsApp;
+import io.spindle.sql.Row;
+import io.spindle.sql.SpindleSession;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * TPC-H on the embedded HDFS + YARN cluster, with executors in real containers and map outputs served by
+ * the NodeManagers' shuffle service; every answer is checked against DuckDB over the same Parquet files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class TpchOnYarnTest
+{
+    private static final String Q1 = "SELECT l_returnflag, l_linestatus, sum(l_quantity), sum(l_extendedprice),"
+            + " sum(l_extendedprice * (1 - l_discount)), sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)),"
+            + " avg(l_quantity), avg(l_extendedprice), avg(l_discount), count(*)"
+            + " FROM lineitem WHERE l_shipdate <= DATE '1998-09-02' GROUP BY l_returnflag, l_linestatus ORDER BY l_returnflag, l_linestatus";
+    private static final String Q6 = "SELECT sum(l_extendedprice * l_discount) FROM lineitem"
+            + " WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1995-01-01' AND l_discount BETWEEN 0.05 AND 0.07 AND l_quantity < 24";
+
+    private EmbeddedCluster cluster;
+    private YarnSubmitter submitter;
+    private FileSystem fs;
+    private Path appJar;
+    private Path localTables;
+    private String hdfsTables;
+    private DuckDbOracle duck;
+
+    @BeforeAll
+    void setUp(@TempDir Path tempDir)
+            throws Exception
+    {
+        localTables = tempDir.resolve("tpch");
+        // small row groups: several scan tasks even at scale factor 0.01
+        TpchDataGenerator.generate(new Configuration(), new org.apache.hadoop.fs.Path(localTables.toUri()), 0.01, List.of("lineitem"), 256 << 10);
+        duck = new DuckDbOracle();
+        duck.execute("CREATE VIEW lineitem AS SELECT * FROM read_parquet('" + localTables.resolve("lineitem") + "/*.parquet')");
+
+        cluster = EmbeddedCluster.builder().baseDir(Path.of("target", "embedded-cluster-tpch")).start();
+        submitter = new YarnSubmitter(cluster.configuration(), Duration.ofMillis(200));
+        fs = FileSystem.get(cluster.configuration());
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(localTables.toUri()), new org.apache.hadoop.fs.Path("/tpch"));
+        hdfsTables = fs.makeQualified(new org.apache.hadoop.fs.Path("/tpch")).toString();
+        appJar = AppJars.forClasses(tempDir.resolve("jars"), TpchResultsApp.class, BadInputApp.class);
+    }
+
+    @AfterAll
+    void tearDown()
+    {
+        if (submitter != null) {
+            submitter.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (duck != null) {
+            duck.close();
+        }
+    }
+
+    @Test
+    void q1AndQ6MatchDuckDb()
+            throws Exception
+    {
+        String out = "/results/plain";
+        ApplicationOutcome outcome = run(request(TpchResultsApp.class, hdfsTables, out, "q1,q6").build());
+
+        assertTrue(outcome.succeeded(), outcome::toString);
+        DuckDbOracle.assertSameRows(duck.query(Q1), rows(out + "/q1.rows", duck.query(Q1)));
+        DuckDbOracle.assertSameRows(duck.query(Q6), rows(out + "/q6.rows", duck.query(Q6)));
+        List<String[]> q1Stages = stages(out + "/q1.stages");
+        assertEquals(3, q1Stages.size(), "scan + partial aggregation, final aggregation, sort");
+        assertTrue(Integer.parseInt(q1Stages.get(0)[1]) > 1, "lineitem's row groups become several scan tasks");
+        assertEquals(60175, Long.parseLong(q1Stages.get(0)[2]), "the scan reads every lineitem row");
+    }
+
+    @Test
+    void mapOutputsAreServedAfterTheExecutorsThatWroteThemAreGone()
+            throws Exception
+    {
+        String out = "/results/released";
+        ApplicationOutcome outcome = run(request(TpchResultsApp.class, hdfsTables, out, "q1")
+                .conf("spindle.scheduler.releaseExecutorsBetweenStages", "true")
+                .build());
+
+        assertTrue(outcome.succeeded(), outcome::toString);
+        DuckDbOracle.assertSameRows(duck.query(Q1), rows(out + "/q1.rows", duck.query(Q1)));
+        List<String[]> stages = stages(out + "/q1.stages");
+        Set<String> mapExecutors = executors(stages.get(0));
+        Set<String> reduceExecutors = executors(stages.get(1));
+        assertFalse(mapExecutors.isEmpty());
+        assertTrue(reduceExecutors.stream().noneMatch(mapExecutors::contains),
+                "the reduce stage ran on new executors " + reduceExecutors + ", after the map stage's " + mapExecutors + " were released");
+        long written = Long.parseLong(stages.get(0)[4]);
+        long read = Long.parseLong(stages.get(1)[5]);
+        assertTrue(written > 0);
+        assertEquals(written, read, "every map output byte was read back");
+        assertTrue(Long.parseLong(stages.get(1)[6]) > 0, "blocks came through the shuffle service");
+    }
+
+    @Test
+    void badInputFailsTheApplicationWithAMessageThatNamesIt()
+            throws Exception
+    {
+        ApplicationOutcome missingPath = run(request(BadInputApp.class, "missing-path", hdfsTables).build());
+        assertEquals(FinalApplicationStatus.FAILED, missingPath.finalStatus(), missingPath::toString);
+        assertTrue(missingPath.diagnostics().contains("path does not exist: " + hdfsTables + "/no_such_table"), missingPath.diagnostics());
+
+        ApplicationOutcome missingColumn = run(request(BadInputApp.class, "missing-column", hdfsTables).build());
+        assertEquals(FinalApplicationStatus.FAILED, missingColumn.finalStatus(), missingColumn::toString);
+        assertTrue(missingColumn.diagnostics().contains("column 'l_shipdat' not found in [l_orderkey,"), missingColumn.diagnostics());
+        assertTrue(missingColumn.diagnostics().contains("did you mean 'l_shipdate'?"), missingColumn.diagnostics());
+    }
+
+    @Test
+    void localModeGivesTheSameAnswers()
+    {
+        try (SpindleSession session = SpindleSession.builder().master("local[2]").getOrCreate()) {
+            String root = localTables.toUri().toString();
+            DuckDbOracle.assertSameRows(duck.query(Q1), TpchQueries.q1(session, root).collect());
+            DuckDbOracle.assertSameRows(duck.query(Q6), TpchQueries.q6(session, root).collect());
+        }
+    }
+
+    private SubmitRequest.Builder request(Class<?> mainClass, String... args)
+    {
+        return SubmitRequest.builder(mainClass.getName(), appJar)
+                .appArgs(List.of(args))
+                .executorInstances(2)
+                .executorMemoryBytes(256L << 20)
+                .driverMemoryBytes(384L << 20)
+                .conf("spindle.sql.shuffle.partitions", "4")
+                .conf("spindle.sql.files.maxPartitionBytes", "256k")
+                .conf("spindle.yarn.fastStartup", "true");
+    }
+
+    private ApplicationOutcome run(SubmitRequest request)
+            throws Exception
+    {
+        ApplicationId appId = submitter.submit(request);
+        return submitter.awaitCompletion(appId, line -> { });
+    }
+
+    /** Spindle's rows as written by {@link TpchResultsApp}, each value parsed as the type DuckDB answered with. */
+    private List<Row> rows(String path, List<Row> typesFrom)
+            throws Exception
+    {
+        List<Row> rows = new ArrayList<>();
+        for (String line : read(path).lines().toList()) {
+            String[] fields = line.split("\t", -1);
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                Object example = typesFrom.isEmpty() ? null : typesFrom.get(0).get(i);
+                values[i] = fields[i].equals("null") ? null
+                        : example instanceof Double ? (Object) Double.parseDouble(fields[i])
+                        : example instanceof Number ? (Object) Long.parseLong(fields[i])
+                        : fields[i];
+            }
+            rows.add(new Row(values));
+        }
+        return rows;
+    }
+
+    private List<String[]> stages(String path)
+            throws Exception
+    {
+        return read(path).lines().map(l -> l.split("\t", -1)).toList();
+    }
+
+    private static Set<String> executors(String[] stage)
+    {
+        return stage[7].isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(stage[7].split(",")));
+    }
+
+    private String read(String path)
+            throws Exception
+    {
+        try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(path))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
