@@ -115,16 +115,24 @@ public final class SpindleSession
             return config(key, String.valueOf(value));
         }
 
-        /** The active session if there is one, else a new one on the master set here, in {@code spindle.master}, or local[*]. */
+        /**
+         * The active session if there is one, else a new one. Settings come from {@code spindle.*} system
+         * properties, then from this builder; the master is {@code spindle.master}, or local[*].
+         */
         public SpindleSession getOrCreate()
         {
             synchronized (SpindleSession.class) {
                 if (active != null) {
                     return active;
                 }
-                String master = options.getOrDefault(SqlConfig.MASTER.name(),
-                        System.getProperty(SqlConfig.MASTER.name(), SqlConfig.MASTER.defaultValue()));
-                SpindleConf requested = new SpindleConf(options);
+                // as SparkConf reads spark.* system properties: settings given on the command line arrive this way
+                Map<String, String> settings = new LinkedHashMap<>();
+                System.getProperties().stringPropertyNames().stream()
+                        .filter(key -> key.startsWith("spindle."))
+                        .forEach(key -> settings.put(key, System.getProperty(key)));
+                settings.putAll(options);
+                String master = settings.getOrDefault(SqlConfig.MASTER.name(), SqlConfig.MASTER.defaultValue());
+                SpindleConf requested = new SpindleConf(settings);
                 ExecutionBackend backend = null;
                 for (ExecutionBackendFactory factory : ServiceLoader.load(ExecutionBackendFactory.class)) {
                     if (factory.accepts(master)) {
@@ -137,7 +145,7 @@ public final class SpindleSession
                             + "'; use local[N], local[*] or yarn, and put spindle-am on the class path");
                 }
                 SpindleConf merged = backend.conf().copy();
-                options.forEach(merged::set);
+                settings.forEach(merged::set);
                 active = new SpindleSession(backend, merged);
                 return active;
             }

@@ -160,6 +160,9 @@ final class ArithmeticVector
                     long fb = pow10(sr - sb);
                     boolean add = operator == Arithmetic.Operator.ADD;
                     for (int i = 0; i < rows; i++) {
+                        if (nulls != null && nulls[i]) {
+                            continue;
+                        }
                         long l = Math.multiplyExact(x[i], fa);
                         long r = Math.multiplyExact(y[i], fb);
                         out[i] = add ? Math.addExact(l, r) : Math.subtractExact(l, r);
@@ -168,6 +171,9 @@ final class ArithmeticVector
                 case MULTIPLY -> {
                     int shift = sr - (sa + sb);
                     for (int i = 0; i < rows; i++) {
+                        if (nulls != null && nulls[i]) {
+                            continue;
+                        }
                         long product = Math.multiplyExact(x[i], y[i]);
                         out[i] = shift >= 0 ? Math.multiplyExact(product, pow10(shift)) : divideRounded(product, pow10(-shift));
                     }

@@ -57,6 +57,7 @@ final class CastVector
             return builder.build();
         }
         ColumnVector out = ColumnVector.allocate(to, rows);
+        boolean[] nulls = Nulls.copy(input, rows);
         for (int i = 0; i < rows; i++) {
             if (input.isNull(i)) {
                 continue;
@@ -64,12 +65,21 @@ final class CastVector
             switch (to.kind()) {
                 case DOUBLE -> ((DoubleVector) out).values()[i] = asDouble(input, i);
                 case LONG -> ((LongVector) out).values()[i] = asLong(input, i);
-                case INT -> ((IntVector) out).values()[i] = (int) asLong(input, i);
-                case DECIMAL -> ((LongVector) out).values()[i] = asDecimal(input, i);
+                case INT -> ((IntVector) out).values()[i] = from.kind() == TypeKind.DOUBLE ? (int) ((DoubleVector) input).get(i) : (int) asLong(input, i);
+                case DECIMAL -> {
+                    Long unscaled = asDecimal(input, i);
+                    if (unscaled == null) {
+                        nulls = nulls == null ? new boolean[rows] : nulls;
+                        nulls[i] = true;
+                    }
+                    else {
+                        ((LongVector) out).values()[i] = unscaled;
+                    }
+                }
                 default -> throw new IllegalStateException("cast to " + to);
             }
         }
-        out.setNulls(Nulls.copy(input, rows));
+        out.setNulls(nulls);
         return out;
     }
 
@@ -95,8 +105,12 @@ final class CastVector
         };
     }
 
-    private long asDecimal(ColumnVector input, int row)
+    /** The unscaled value, or null where it does not fit the target type (Spark's default, non-ANSI mode). */
+    private Long asDecimal(ColumnVector input, int row)
     {
+        if (from.kind() == TypeKind.DOUBLE && !Double.isFinite(((DoubleVector) input).get(row))) {
+            return null;
+        }
         BigDecimal value = switch (from.kind()) {
             case INT -> BigDecimal.valueOf(((IntVector) input).get(row));
             case LONG -> BigDecimal.valueOf(((LongVector) input).get(row));
@@ -104,8 +118,12 @@ final class CastVector
             case DOUBLE -> BigDecimal.valueOf(((DoubleVector) input).get(row));
             default -> throw new IllegalStateException("cast from " + from);
         };
+        BigDecimal scaled = value.setScale(to.scale(), RoundingMode.HALF_UP);
+        if (scaled.precision() - scaled.scale() > to.precision() - to.scale()) {
+            return null;
+        }
         try {
-            return value.setScale(to.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+            return scaled.unscaledValue().longValueExact();
         }
         catch (ArithmeticException e) {
             throw new ArithmeticException("value " + value + " does not fit " + to.sqlName() + " in 18 digits");

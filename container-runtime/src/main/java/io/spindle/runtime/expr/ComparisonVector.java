@@ -9,6 +9,7 @@ import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.operators.RowHasher;
 
 /** Compares two vectors of one type row by row; null where either side is null. */
 final class ComparisonVector
@@ -73,32 +74,8 @@ final class ComparisonVector
         else if (a instanceof DoubleVector x && b instanceof DoubleVector y) {
             double[] l = x.values();
             double[] r = y.values();
-            switch (operator) {
-                case LESS_THAN -> {
-                    for (int i = 0; i < rows; i++) {
-                        out[i] = l[i] < r[i];
-                    }
-                }
-                case LESS_THAN_OR_EQUAL -> {
-                    for (int i = 0; i < rows; i++) {
-                        out[i] = l[i] <= r[i];
-                    }
-                }
-                case GREATER_THAN -> {
-                    for (int i = 0; i < rows; i++) {
-                        out[i] = l[i] > r[i];
-                    }
-                }
-                case GREATER_THAN_OR_EQUAL -> {
-                    for (int i = 0; i < rows; i++) {
-                        out[i] = l[i] >= r[i];
-                    }
-                }
-                default -> {
-                    for (int i = 0; i < rows; i++) {
-                        out[i] = test(Double.compare(l[i], r[i]));
-                    }
-                }
+            for (int i = 0; i < rows; i++) {
+                out[i] = test(RowHasher.compareDoubles(l[i], r[i]));
             }
         }
         else if (a instanceof StringVector x && b instanceof StringVector y) {

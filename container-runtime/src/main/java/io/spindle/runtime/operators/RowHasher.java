@@ -62,12 +62,30 @@ public final class RowHasher
         }
     }
 
+    /**
+     * Compares doubles as SQL does in Spark: -0.0 equals 0.0, NaN equals NaN and is larger than every other
+     * value.
+     */
+    public static int compareDoubles(double a, double b)
+    {
+        if (a == b) {
+            return 0;
+        }
+        boolean aNaN = Double.isNaN(a);
+        boolean bNaN = Double.isNaN(b);
+        if (aNaN || bNaN) {
+            return aNaN == bNaN ? 0 : aNaN ? 1 : -1;
+        }
+        return a < b ? -1 : 1;
+    }
+
     /** Double bits with -0.0 folded into 0.0 and every NaN into one, so equal values group together. */
     public static long normalizedBits(double value)
     {
         if (value == 0.0) {
             return 0L;
         }
+        // doubleToLongBits already folds every NaN into the canonical one
         return Double.doubleToLongBits(value);
     }
 

@@ -150,7 +150,7 @@ public final class SortOperator
             return Integer.compare(i.get(x), i.get(y));
         }
         if (v instanceof DoubleVector d) {
-            return Double.compare(d.get(x), d.get(y));
+            return RowHasher.compareDoubles(d.get(x), d.get(y));
         }
         if (v instanceof StringVector s) {
             return s.compareAt(x, s, y);

@@ -13,6 +13,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,8 @@ public final class RpcEndpoint
         {
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcEndpoint.class);
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -62,7 +66,8 @@ public final class RpcEndpoint
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("interrupted while binding the RPC endpoint", e);
         }
-        catch (RuntimeException e) {
+        catch (Exception e) {
+            // Netty rethrows checked exceptions (BindException) from sync() without declaring them
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot listen on " + bindHost + ":" + port + ": " + e.getMessage(), e);
         }
@@ -88,7 +93,7 @@ public final class RpcEndpoint
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("interrupted while connecting to the driver", e);
         }
-        catch (RuntimeException e) {
+        catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot connect to the driver at " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -119,6 +124,7 @@ public final class RpcEndpoint
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause)
                     {
+                        LOG.warn("closing RPC connection {} after an error", ctx.channel().remoteAddress(), cause);
                         ctx.close();
                     }
                 });

@@ -18,7 +18,6 @@ import static io.spindle.runtime.testing.Batches.vector;
 import static io.spindle.runtime.testing.Expressions.cast;
 import static io.spindle.runtime.testing.Expressions.col;
 import static io.spindle.runtime.testing.Expressions.evaluate;
-import static io.spindle.runtime.testing.Expressions.evaluateValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,10 +142,11 @@ class CastVectorTest
     }
 
     @Test
+    // 1e17 fits decimal(20,2) (18 integral digits) but its unscaled form, 1e19, does not fit 64 bits
     void decimalBeyondEighteenDigitsFailsNamingTheType()
     {
         ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> castColumn(DataType.DOUBLE, List.of(1e18), DataType.decimal(20, 2)));
+                () -> castColumn(DataType.DOUBLE, List.of(1e17), DataType.decimal(20, 2)));
         assertTrue(e.getMessage().contains("decimal(20,2)"), e.getMessage());
     }
 
@@ -166,5 +166,22 @@ class CastVectorTest
             return;
         }
         assertNull(out.get(0), "123.45 cast to decimal(3,2)");
+    }
+
+    /** Spark's default mode casts NaN and infinities to null; a NumberFormatException about a character 'N' tells the user nothing. */
+    @Test
+    void nanAndInfinityCastToDecimalGiveNullOrANamedError()
+    {
+        for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            List<Object> out;
+            try {
+                out = castColumn(DataType.DOUBLE, List.of(value), DataType.decimal(10, 2));
+            }
+            catch (ArithmeticException e) {
+                assertTrue(e.getMessage().contains("decimal(10,2)"), e.getMessage());
+                continue;
+            }
+            assertNull(out.get(0), value + " cast to decimal(10,2)");
+        }
     }
 }

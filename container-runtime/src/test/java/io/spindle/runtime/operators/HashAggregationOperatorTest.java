@@ -446,4 +446,20 @@ class HashAggregationOperatorTest
 
         assertEquals(1, source.closes());
     }
+
+    /**
+     * avg(decimal(37,36)) is decimal(38,38): its running sum must stay at the argument's scale 36
+     * ({@code AggregateFunction.avgSumType}), whatever scale the result has.
+     */
+    @Test
+    void avgOfADecimalWhoseScaleIsAbove34()
+    {
+        DataType tiny = DataType.decimal(37, 36);
+        Schema schema = schema("m", tiny);
+        Plan plan = plan(schema, List.of(), List.of(call(AggregateFunction.AVG, "m"), call(AggregateFunction.SUM, "m")));
+        ColumnBatch input = batch(vector(tiny, new BigDecimal("1E-36"), new BigDecimal("3E-36"), null));
+
+        assertEquals(List.of(List.of(new BigDecimal("2E-36").setScale(38), new BigDecimal("4E-36").setScale(36))),
+                rows(partialThenFinal(plan, List.of(List.of(input)))));
+    }
 }

@@ -2,6 +2,7 @@ package io.spindle.runtime.operators;
 
 import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class RowHasherTest
         ColumnVector doubles = vector(DataType.DOUBLE, null, 1.0);
         ColumnVector strings = vector(DataType.STRING, null, "x");
         ColumnVector booleans = vector(DataType.BOOLEAN, true, null);
-        io.spindle.runtime.batch.LongVector garbage = new io.spindle.runtime.batch.LongVector(DataType.LONG, new long[] {123456789L}, 1);
+        LongVector garbage = new LongVector(DataType.LONG, new long[] {123456789L}, 1);
         garbage.setNull(0);
 
         int nullHash = hash(ints)[1];
@@ -121,7 +122,7 @@ class RowHasherTest
         for (int i = 0; i < rows; i++) {
             keys[i] = i;
         }
-        int[] hashes = RowHasher.hash(new ColumnVector[] {new io.spindle.runtime.batch.LongVector(DataType.LONG, keys, rows)}, rows);
+        int[] hashes = RowHasher.hash(new ColumnVector[] {new LongVector(DataType.LONG, keys, rows)}, rows);
 
         int[] counts = new int[partitions];
         Set<Integer> distinct = new HashSet<>();

@@ -3,6 +3,7 @@ package io.spindle.runtime.rpc;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.FilterExec;
@@ -49,12 +50,12 @@ class KryoFactoryTest
     }
 
     /** Every literal's value and type, wherever it is in the expression tree. */
-    private static void collectLiterals(io.spindle.planner.expressions.Expression expression, List<Literal> out)
+    private static void collectLiterals(Expression expression, List<Literal> out)
     {
         if (expression instanceof Literal literal) {
             out.add(literal);
         }
-        for (io.spindle.planner.expressions.Expression child : expression.children()) {
+        for (Expression child : expression.children()) {
             collectLiterals(child, out);
         }
     }

@@ -277,7 +277,7 @@ class TaskRunnerTest
     @Test
     void sortAndLimitStagesReturnTheTopRowsLikeDuckDb()
     {
-        FileRelation scan = FileRelation.allColumns(Tasks.ordersSource(List.of("/unused/orders.parquet")));
+        FileRelation scan = FileRelation.allColumns(Tasks.ordersSource(List.of("/unused/orders-0.parquet", "/unused/orders-1.parquet")));
         Project project = new Project(new Filter(scan, resolve(compare(Comparison.Operator.GREATER_THAN, col("o_quantity"), lit(2)), Tasks.ORDERS)),
                 List.of(resolve(col("o_orderkey"), Tasks.ORDERS), resolve(col("o_status"), Tasks.ORDERS),
                         new Alias(resolve(arithmetic(Arithmetic.Operator.MULTIPLY, col("o_amount"), col("o_quantity")), Tasks.ORDERS), "total")));

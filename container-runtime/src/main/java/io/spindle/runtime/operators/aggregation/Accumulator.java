@@ -37,10 +37,10 @@ public interface Accumulator
         return switch (call.function()) {
             case COUNT_STAR -> new CountAccumulator(false);
             case COUNT -> new CountAccumulator(true);
-            case SUM -> arg.kind() == TypeKind.DOUBLE ? new DoubleSumAccumulator(false) : new LongSumAccumulator(call.type(), false);
+            case SUM -> arg.kind() == TypeKind.DOUBLE ? new DoubleSumAccumulator(false) : new LongSumAccumulator(arg, call.type(), false);
             case AVG -> arg.kind() == TypeKind.DOUBLE || arg.kind() == TypeKind.INT || arg.kind() == TypeKind.LONG
                     ? new DoubleSumAccumulator(true)
-                    : new LongSumAccumulator(call.type(), true);
+                    : new LongSumAccumulator(arg, call.type(), true);
             case MIN -> new MinMaxAccumulator(arg, true);
             case MAX -> new MinMaxAccumulator(arg, false);
         };

@@ -25,11 +25,11 @@ final class LongSumAccumulator
     private long[] sums = new long[16];
     private long[] counts = new long[16];
 
-    LongSumAccumulator(DataType resultType, boolean average)
+    LongSumAccumulator(DataType argumentType, DataType resultType, boolean average)
     {
         this.resultType = resultType;
         this.average = average;
-        this.sumType = average ? AggregateFunction.SUM.resultType(DataType.decimal(resultType.precision() - 4, resultType.scale() - 4)) : resultType;
+        this.sumType = average ? AggregateFunction.avgSumType(argumentType) : resultType;
         this.checked = sumType.kind() == TypeKind.DECIMAL;
     }
 
