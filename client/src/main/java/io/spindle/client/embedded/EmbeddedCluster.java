@@ -6,8 +6,11 @@ import io.spindle.shuffle.server.SpindleShuffleService;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
@@ -35,6 +38,7 @@ public final class EmbeddedCluster
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
 
     private static final String NAME = "spindle-embedded";
+    private static final String SHUFFLE_JAR_GLOB = "spindle-shuffle-aux-service-*-nm.jar";
     private static final int NODE_MANAGERS = 2;
     private static final int NODE_MANAGER_MEMORY_MB = 4096;
     /** MiniYARNCluster finds its working directory only through this system property. */
@@ -222,6 +226,10 @@ public final class EmbeddedCluster
             conf.set(YarnConfiguration.NM_AUX_SERVICES, ShuffleServiceMetadata.SERVICE_NAME);
             conf.set(String.format(YarnConfiguration.NM_AUX_SERVICE_FMT, ShuffleServiceMetadata.SERVICE_NAME),
                     SpindleShuffleService.class.getName());
+            isolatedShuffleServiceJar().ifPresentOrElse(
+                    jar -> conf.set(String.format(YarnConfiguration.NM_AUX_SERVICES_CLASSPATH, ShuffleServiceMetadata.SERVICE_NAME), jar.toString()),
+                    () -> LOG.info("No {} jar beside {}: NodeManagers load the shuffle service from this JVM's class path",
+                            SHUFFLE_JAR_GLOB, SpindleShuffleService.class.getProtectionDomain().getCodeSource().getLocation()));
             // Both NodeManagers run on this machine, so each service takes a free port and publishes it.
             conf.setInt(ShuffleServiceConfig.PORT, 0);
 
@@ -231,6 +239,27 @@ public final class EmbeddedCluster
                 // Containers inherit the NodeManager's JAVA_HOME; this JVM has none to pass on, so give them its Java.
                 conf.set(YarnConfiguration.NM_ADMIN_USER_ENV,
                         YarnConfiguration.DEFAULT_NM_ADMIN_USER_ENV + ",JAVA_HOME=" + System.getProperty("java.home"));
+            }
+        }
+
+        /**
+         * The shuffle service's shaded jar that a build puts beside its classes: NodeManagers load it in a class
+         * loader of its own, through {@code aux-services.spindle_shuffle.classpath}, as on a real cluster.
+         */
+        private static Optional<Path> isolatedShuffleServiceJar()
+        {
+            try {
+                Path source = Path.of(SpindleShuffleService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                // beside the jar, or in target/ when the classes come from target/classes
+                try (DirectoryStream<Path> jars = Files.newDirectoryStream(source.getParent(), SHUFFLE_JAR_GLOB)) {
+                    for (Path jar : jars) {
+                        return Optional.of(jar.toAbsolutePath());
+                    }
+                }
+                return Optional.empty();
+            }
+            catch (URISyntaxException | IOException e) {
+                return Optional.empty();
             }
         }
 

@@ -43,7 +43,7 @@ public record ContainerClasspath(Optional<Path> spindleJar, String classpath)
     /** The class path for Spindle's classes loaded along with {@code anchor}, on the cluster {@code conf} describes. */
     public static ContainerClasspath detect(Class<?> anchor, Configuration conf)
     {
-        Optional<Path> jar = jarOf(anchor);
+        Optional<Path> jar = jarOf(anchor).filter(ContainerClasspath::holdsTheWholeRuntime);
         if (jar.isPresent()) {
             return forJar(jar.get(), conf.getTrimmedStrings(YarnConfiguration.YARN_APPLICATION_CLASSPATH,
                     YarnConfiguration.DEFAULT_YARN_CROSS_PLATFORM_APPLICATION_CLASSPATH));
@@ -78,6 +78,21 @@ public record ContainerClasspath(Optional<Path> spindleJar, String classpath)
             }
         }
         return new ContainerClasspath(Optional.empty(), String.join(ApplicationConstants.CLASS_PATH_SEPARATOR, entries));
+    }
+
+    /**
+     * Whether {@code jar} can run the ApplicationMaster and executors by itself, as the shaded client jar can;
+     * the thin jar of a build cannot.
+     */
+    static boolean holdsTheWholeRuntime(Path jar)
+    {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getEntry("io/spindle/am/ApplicationMaster.class") != null
+                    && file.getEntry("io/spindle/runtime/executor/ExecutorMain.class") != null;
+        }
+        catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Whether the containers use this JVM's class path, and so must run on this machine. */
