@@ -141,14 +141,25 @@ public final class LocalDirsBlockResolver implements ShuffleBlockResolver {
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                    if (failure instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw failure;
+                }
+
+                @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (failure != null) {
+                    if (failure != null && !(failure instanceof NoSuchFileException)) {
                         throw failure;
                     }
                     Files.deleteIfExists(dir);
                     return FileVisitResult.CONTINUE;
                 }
             });
+        } catch (NoSuchFileException e) {
+            // The NodeManager deletes the app dir at the same time: what is gone needs no deleting.
+            LOG.debug("Map output {} of application {} was already being deleted", shuffleRoot, appId);
         } catch (IOException e) {
             // The NodeManager deletes the whole app dir itself once the application is done;
             // this eager delete only frees the disk sooner, so a failure is worth a warning only.
