@@ -147,6 +147,66 @@ class TpchOnYarnTest
         assertTrue(missingColumn.diagnostics().contains("did you mean 'l_shipdate'?"), missingColumn.diagnostics());
     }
 
+    /**
+     * The way users submit on a real cluster: {@code yarn jar spindle-client-<version>.jar submit ...}, that is a
+     * JVM with Hadoop's class path and the shaded client jar and nothing else of Spindle; the ApplicationMaster and
+     * executors then run from the staged shaded jar with the cluster's Hadoop.
+     */
+    @Test
+    void shadedClientJarSubmitsLikeYarnJar(@TempDir Path tempDir)
+            throws Exception
+    {
+        Path shadedJar = shadedClientJar();
+        Path confDir = tempDir.resolve("hadoop-conf");
+        Configuration clusterConf = cluster.configuration();
+        List<String> hadoopClasspath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !isSpindle(entry))
+                .toList();
+        clusterConf.set("yarn.application.classpath", String.join(",", hadoopClasspath));
+        java.nio.file.Files.createDirectories(confDir);
+        for (String file : List.of("core-site.xml", "yarn-site.xml")) {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(confDir.resolve(file))) {
+                clusterConf.writeXml(out);
+            }
+        }
+        String out = "/results/shaded";
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", confDir + java.io.File.pathSeparator + shadedJar + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, hadoopClasspath),
+                "io.spindle.client.SpindleCli", "submit",
+                "--class", TpchResultsApp.class.getName(),
+                "--executors", "2", "--executor-memory", "256m", "--driver-memory", "384m",
+                "--conf", "spindle.sql.files.maxPartitionBytes=256k",
+                "--conf", "spindle.yarn.fastStartup=true",
+                appJar.toString(), hdfsTables, out, "q6"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+
+        assertEquals(0, exit, output);
+        assertTrue(output.contains("Submitted application application_"), output);
+        DuckDbOracle.assertSameRows(duck.query(Q6), rows(out + "/q6.rows", duck.query(Q6)));
+    }
+
+    private static boolean isSpindle(String classpathEntry)
+    {
+        Path path = Path.of(classpathEntry);
+        String name = path.getFileName().toString();
+        return classpathEntry.contains("/io/spindle/") || name.startsWith("spindle-") || name.equals("classes") || name.equals("test-classes");
+    }
+
+    /** The shaded jar the client module's build writes beside its classes. */
+    private static Path shadedClientJar()
+            throws Exception
+    {
+        Path target = Path.of("..", "client", "target").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("spindle-client-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no shaded spindle-client jar in " + target + "; build the client module first (mvn package)"));
+        }
+    }
+
     @Test
     void localModeGivesTheSameAnswers()
     {
