@@ -1,8 +1,17 @@
 package io.spindle.planner.logical;
 
-/** Visits each kind of logical plan node. */
+/**
+ * Visits each kind of logical plan node. A kind added later gets a default method that falls back to
+ * {@link #visitNode}, which refuses; visitors that must handle every kind (the optimizer's rules, the
+ * physical planner) override it.
+ */
 public interface LogicalPlanVisitor<R, C>
 {
+    default R visitNode(LogicalPlan node, C context)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + node.describe());
+    }
+
     R visitFileRelation(FileRelation node, C context);
 
     R visitFilter(Filter node, C context);

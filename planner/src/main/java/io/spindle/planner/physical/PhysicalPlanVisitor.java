@@ -1,8 +1,16 @@
 package io.spindle.planner.physical;
 
-/** Visits each kind of physical plan node. */
+/**
+ * Visits each kind of physical plan node. A kind added later gets a default method that falls back to
+ * {@link #visitNode}, which refuses; the executors' operator builder overrides every kind.
+ */
 public interface PhysicalPlanVisitor<R, C>
 {
+    default R visitNode(PhysicalPlan node, C context)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not handle " + node.describe());
+    }
+
     R visitFileScan(FileScanExec node, C context);
 
     R visitFilter(FilterExec node, C context);
