@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * set {@code resultType} (Spark's rules, including decimal precision and scale).
  */
 public final class Arithmetic
-        extends Expression
+        extends BinaryExpression
 {
     public enum Operator
     {
@@ -32,15 +32,12 @@ public final class Arithmetic
     }
 
     private final Operator operator;
-    private final Expression left;
-    private final Expression right;
     private final DataType resultType;
 
     public Arithmetic(Operator operator, Expression left, Expression right, DataType resultType)
     {
+        super(left, right);
         this.operator = requireNonNull(operator, "operator is null");
-        this.left = requireNonNull(left, "left is null");
-        this.right = requireNonNull(right, "right is null");
         this.resultType = resultType;
     }
 
@@ -54,20 +51,16 @@ public final class Arithmetic
         return operator;
     }
 
-    public Expression left()
+    @Override
+    protected String symbol()
     {
-        return left;
-    }
-
-    public Expression right()
-    {
-        return right;
+        return operator.symbol();
     }
 
     @Override
-    public List<Expression> children()
+    protected Object operatorKey()
     {
-        return List.of(left, right);
+        return operator;
     }
 
     @Override
@@ -78,7 +71,7 @@ public final class Arithmetic
 
     public Arithmetic withResultType(DataType type)
     {
-        return new Arithmetic(operator, left, right, type);
+        return new Arithmetic(operator, left(), right(), type);
     }
 
     @Override
@@ -100,7 +93,7 @@ public final class Arithmetic
     public boolean nullable()
     {
         // division by zero yields null, as in Spark's default (non-ANSI) mode
-        return left.nullable() || right.nullable() || operator == Operator.DIVIDE || operator == Operator.MODULO;
+        return super.nullable() || operator == Operator.DIVIDE || operator == Operator.MODULO;
     }
 
     @Override
@@ -112,25 +105,12 @@ public final class Arithmetic
     @Override
     public boolean equals(Object o)
     {
-        return o instanceof Arithmetic other && operator == other.operator && left.equals(other.left)
-                && right.equals(other.right) && Objects.equals(resultType, other.resultType);
+        return super.equals(o) && Objects.equals(resultType, ((Arithmetic) o).resultType);
     }
 
     @Override
     public int hashCode()
     {
-        return Objects.hash(operator, left, right);
-    }
-
-    @Override
-    public String defaultName()
-    {
-        return "(" + left.defaultName() + " " + operator.symbol() + " " + right.defaultName() + ")";
-    }
-
-    @Override
-    public String toString()
-    {
-        return "(" + left + " " + operator.symbol() + " " + right + ")";
+        return super.hashCode();
     }
 }

@@ -3,13 +3,12 @@ package io.spindle.planner.expressions;
 import io.spindle.planner.types.DataType;
 
 import java.util.List;
-import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
 /** {@code left op right}, a boolean that is null when either side is null. */
 public final class Comparison
-        extends Expression
+        extends BinaryExpression
 {
     public enum Operator
     {
@@ -29,14 +28,11 @@ public final class Comparison
     }
 
     private final Operator operator;
-    private final Expression left;
-    private final Expression right;
 
     public Comparison(Operator operator, Expression left, Expression right)
     {
+        super(left, right);
         this.operator = requireNonNull(operator, "operator is null");
-        this.left = requireNonNull(left, "left is null");
-        this.right = requireNonNull(right, "right is null");
     }
 
     public Operator operator()
@@ -44,20 +40,16 @@ public final class Comparison
         return operator;
     }
 
-    public Expression left()
+    @Override
+    protected String symbol()
     {
-        return left;
-    }
-
-    public Expression right()
-    {
-        return right;
+        return operator.symbol();
     }
 
     @Override
-    public List<Expression> children()
+    protected Object operatorKey()
     {
-        return List.of(left, right);
+        return operator;
     }
 
     @Override
@@ -73,38 +65,8 @@ public final class Comparison
     }
 
     @Override
-    public boolean nullable()
-    {
-        return left.nullable() || right.nullable();
-    }
-
-    @Override
     public <R, C> R accept(ExpressionVisitor<R, C> visitor, C context)
     {
         return visitor.visitComparison(this, context);
-    }
-
-    @Override
-    public boolean equals(Object o)
-    {
-        return o instanceof Comparison other && operator == other.operator && left.equals(other.left) && right.equals(other.right);
-    }
-
-    @Override
-    public int hashCode()
-    {
-        return Objects.hash(operator, left, right);
-    }
-
-    @Override
-    public String defaultName()
-    {
-        return "(" + left.defaultName() + " " + operator.symbol() + " " + right.defaultName() + ")";
-    }
-
-    @Override
-    public String toString()
-    {
-        return "(" + left + " " + operator.symbol() + " " + right + ")";
     }
 }

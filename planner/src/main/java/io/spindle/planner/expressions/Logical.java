@@ -3,13 +3,12 @@ package io.spindle.planner.expressions;
 import io.spindle.planner.types.DataType;
 
 import java.util.List;
-import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
 /** {@code left AND right} or {@code left OR right}, with SQL's three-valued logic. */
 public final class Logical
-        extends Expression
+        extends BinaryExpression
 {
     public enum Operator
     {
@@ -17,14 +16,11 @@ public final class Logical
     }
 
     private final Operator operator;
-    private final Expression left;
-    private final Expression right;
 
     public Logical(Operator operator, Expression left, Expression right)
     {
+        super(left, right);
         this.operator = requireNonNull(operator, "operator is null");
-        this.left = requireNonNull(left, "left is null");
-        this.right = requireNonNull(right, "right is null");
     }
 
     public static Logical and(Expression left, Expression right)
@@ -42,20 +38,16 @@ public final class Logical
         return operator;
     }
 
-    public Expression left()
+    @Override
+    protected String symbol()
     {
-        return left;
-    }
-
-    public Expression right()
-    {
-        return right;
+        return operator.name();
     }
 
     @Override
-    public List<Expression> children()
+    protected Object operatorKey()
     {
-        return List.of(left, right);
+        return operator;
     }
 
     @Override
@@ -71,38 +63,8 @@ public final class Logical
     }
 
     @Override
-    public boolean nullable()
-    {
-        return left.nullable() || right.nullable();
-    }
-
-    @Override
     public <R, C> R accept(ExpressionVisitor<R, C> visitor, C context)
     {
         return visitor.visitLogical(this, context);
-    }
-
-    @Override
-    public boolean equals(Object o)
-    {
-        return o instanceof Logical other && operator == other.operator && left.equals(other.left) && right.equals(other.right);
-    }
-
-    @Override
-    public int hashCode()
-    {
-        return Objects.hash(operator, left, right);
-    }
-
-    @Override
-    public String defaultName()
-    {
-        return "(" + left.defaultName() + " " + operator + " " + right.defaultName() + ")";
-    }
-
-    @Override
-    public String toString()
-    {
-        return "(" + left + " " + operator + " " + right + ")";
     }
 }

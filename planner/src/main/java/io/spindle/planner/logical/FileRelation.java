@@ -2,9 +2,7 @@ package io.spindle.planner.logical;
 
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.types.Schema;
-import io.spindle.planner.types.StructField;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -54,11 +52,7 @@ public final class FileRelation
     @Override
     public Schema schema()
     {
-        List<StructField> fields = new ArrayList<>(columns.size());
-        for (int column : columns) {
-            fields.add(source.schema().field(column));
-        }
-        return new Schema(fields);
+        return source.schemaOf(columns);
     }
 
     @Override

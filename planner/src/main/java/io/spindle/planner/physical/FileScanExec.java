@@ -2,9 +2,7 @@ package io.spindle.planner.physical;
 
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.types.Schema;
-import io.spindle.planner.types.StructField;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -47,11 +45,7 @@ public final class FileScanExec
     @Override
     public Schema schema()
     {
-        List<StructField> fields = new ArrayList<>(columns.size());
-        for (int column : columns) {
-            fields.add(source.schema().field(column));
-        }
-        return new Schema(fields);
+        return source.schemaOf(columns);
     }
 
     @Override

@@ -18,4 +18,10 @@ public record FileSource(String format, List<String> paths, Schema schema, List<
         requireNonNull(schema, "schema is null");
         splits = List.copyOf(requireNonNull(splits, "splits is null"));
     }
+
+    /** The schema of the columns at {@code columns}, positions of this source's schema, in that order. */
+    public Schema schemaOf(List<Integer> columns)
+    {
+        return new Schema(columns.stream().map(schema::field).toList());
+    }
 }
