@@ -60,14 +60,18 @@ java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # --- build, when there is none or the module changed since -------------------------------------------
 jar=$(ls "$target"/spindle-benchmarks-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -s "$target/classpath/spark.txt" ] \
+if [ -z "$jar" ] || [ ! -s "$target/classpath/spark.txt" ] || [ ! -s "$target/classpath/spindle.txt" ] \
     || [ -n "$(find "$here/pom.xml" "$root/pom.xml" "$here/src" -newer "$jar" -print -quit)" ]; then
   echo "== building: mvn -q -Pbenchmarks -pl benchmarks package (the first build downloads Spark)"
   (cd "$root" && mvn -q -B -Pbenchmarks -pl benchmarks package)
   jar=$(ls "$target"/spindle-benchmarks-*.jar | head -n 1)
 fi
-spindle_cp="$jar:$(cat "$target/classpath/spindle-client.txt"):$(cat "$target/classpath/spindle-rest.txt")"
-spark_cp="$jar:$(cat "$target/classpath/spark.txt")"
+# The Spindle jars as of the last build (see pom.xml), then the rest.
+spindle_jars=$(ls "$target"/spindle-jars/*.jar | paste -sd: -)
+spindle_cp="$jar:$spindle_jars:$(cat "$target/classpath/spindle.txt")"
+# Spark's own Parquet first: the module resolves Parquet at Spindle's version (see pom.xml).
+spark_parquet=$(ls "$target"/spark-parquet/*.jar | paste -sd: -)
+spark_cp="$jar:$spark_parquet:$(cat "$target/classpath/spark.txt")"
 duckdb_cp="$jar:$(cat "$target/classpath/duckdb.txt")"
 
 logging=(-Dlog4j2.configurationFile=classpath:benchmark-log4j2.xml)
@@ -100,7 +104,6 @@ phases=$runs_dir/phases.tsv
   echo "cpu: $(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "memory: $(free -h | awk '/^Mem:/ { print $2 }')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "checkout: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "\$ java -version"
   "$java_bin" -version 2>&1
@@ -126,7 +129,10 @@ wait_for_quiet() {
 # --- 1. data -----------------------------------------------------------------------------------------
 echo "== TPC-H scale factor $sf_name under $data"
 start=$(now_ms)
-present=$(ls "$data"/*/_SUCCESS 2>/dev/null | wc -l)
+present=0
+for marker in "$data"/*/_SUCCESS; do
+  if [ -f "$marker" ]; then present=$((present + 1)); fi
+done
 note="generated"
 if [ "$present" -eq 8 ]; then note="already there, skipped"; elif [ "$present" -gt 0 ]; then note="$present of 8 tables already there"; fi
 "$java_bin" -Xmx2g "${spindle_opens[@]}" "${logging[@]}" -cp "$spindle_cp" io.spindle.benchmarks.tpch.GenerateTpch \

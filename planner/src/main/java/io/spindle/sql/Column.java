@@ -2,6 +2,7 @@ package io.spindle.sql;
 
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.CaseWhen;
 import io.spindle.planner.expressions.Cast;
 import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
@@ -9,8 +10,11 @@ import io.spindle.planner.expressions.IsNull;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
+import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.types.DataType;
+
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -150,6 +154,70 @@ public final class Column
         return new Column(new Not(new IsNull(expression)));
     }
 
+    /** {@code this IN (values...)}: true when equal to one; null (not false) when not found and this or a value is null. */
+    public Column isin(Object... values)
+    {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("isin needs at least one value");
+        }
+        Column result = null;
+        for (Object value : values) {
+            Column equal = equalTo(value);
+            result = result == null ? equal : result.or(equal);
+        }
+        return result;
+    }
+
+    /** SQL LIKE: {@code %} matches any run of characters, {@code _} exactly one, {@code \\} escapes the next. */
+    public Column like(String pattern)
+    {
+        return function(ScalarFunction.Name.LIKE, Literal.of(pattern));
+    }
+
+    /** True when the Java regular expression {@code regex} matches somewhere in this string. */
+    public Column rlike(String regex)
+    {
+        return function(ScalarFunction.Name.RLIKE, Literal.of(regex));
+    }
+
+    public Column startsWith(String prefix)
+    {
+        return function(ScalarFunction.Name.STARTS_WITH, Literal.of(prefix));
+    }
+
+    public Column endsWith(String suffix)
+    {
+        return function(ScalarFunction.Name.ENDS_WITH, Literal.of(suffix));
+    }
+
+    public Column contains(String infix)
+    {
+        return function(ScalarFunction.Name.CONTAINS, Literal.of(infix));
+    }
+
+    private Column function(ScalarFunction.Name name, Expression argument)
+    {
+        return new Column(new ScalarFunction(name, List.of(expression, argument)));
+    }
+
+    /** Adds a branch to a column made by {@link functions#when}. */
+    public Column when(Column condition, Object value)
+    {
+        if (!(expression instanceof CaseWhen caseWhen) || caseWhen.elseValue().isPresent()) {
+            throw new IllegalArgumentException("when() can follow only functions.when(...) or another when(...), before otherwise()");
+        }
+        return new Column(caseWhen.addBranch(condition.expression, toExpression(value)));
+    }
+
+    /** The value of a column made by {@link functions#when} when no branch holds. */
+    public Column otherwise(Object value)
+    {
+        if (!(expression instanceof CaseWhen caseWhen) || caseWhen.elseValue().isPresent()) {
+            throw new IllegalArgumentException("otherwise() can follow only functions.when(...) or when(...), once");
+        }
+        return new Column(caseWhen.withElse(toExpression(value)));
+    }
+
     public Column cast(DataType type)
     {
         return new Column(new Cast(expression, type));
@@ -173,6 +241,26 @@ public final class Column
     public Column desc()
     {
         return new Column(expression, SortOrder.descending(expression));
+    }
+
+    public Column asc_nulls_first()
+    {
+        return new Column(expression, new SortOrder(expression, true, true));
+    }
+
+    public Column asc_nulls_last()
+    {
+        return new Column(expression, new SortOrder(expression, true, false));
+    }
+
+    public Column desc_nulls_first()
+    {
+        return new Column(expression, new SortOrder(expression, false, true));
+    }
+
+    public Column desc_nulls_last()
+    {
+        return new Column(expression, new SortOrder(expression, false, false));
     }
 
     @Override

@@ -1,19 +1,30 @@
 package io.spindle.sql;
 
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
+import io.spindle.planner.analyzer.Qualifiers;
+import io.spindle.planner.analyzer.UnionAnalyzer;
 import io.spindle.planner.expressions.Alias;
+import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.expressions.UnresolvedColumn;
+import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.Repartition;
 import io.spindle.planner.logical.Sort;
+import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.optimizer.Optimizer;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.physical.PhysicalPlanner;
+import io.spindle.planner.stages.FormattedExplain;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.planner.stages.StagePlanner;
 import io.spindle.planner.types.Schema;
@@ -25,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -174,9 +186,237 @@ public final class DataFrame
         return orderBy(columns);
     }
 
+    /** Renames a column; a no-op when no column has that name, as in Spark. */
+    public DataFrame withColumnRenamed(String existing, String newName)
+    {
+        List<Expression> expressions = new ArrayList<>();
+        boolean renamed = false;
+        for (Expression column : allColumns()) {
+            if (column.defaultName().equalsIgnoreCase(existing)) {
+                expressions.add(new Alias(column, newName));
+                renamed = true;
+            }
+            else {
+                expressions.add(column);
+            }
+        }
+        return renamed ? new DataFrame(session, new Project(plan, expressions)) : this;
+    }
+
+    /** Removes the named columns; names that match no column are ignored, as in Spark. */
+    public DataFrame drop(String... columns)
+    {
+        List<Expression> kept = new ArrayList<>();
+        for (Expression column : allColumns()) {
+            if (Arrays.stream(columns).noneMatch(name -> name.equalsIgnoreCase(column.defaultName()))) {
+                kept.add(column);
+            }
+        }
+        return kept.size() == schema().size() ? this : new DataFrame(session, new Project(plan, kept));
+    }
+
+    /** The distinct rows: an aggregation keyed on every column, with no aggregate. */
+    public DataFrame distinct()
+    {
+        return new DataFrame(session, new Aggregate(plan, allColumns(), List.of()));
+    }
+
+    public DataFrame dropDuplicates()
+    {
+        return distinct();
+    }
+
+    /**
+     * One row for each distinct combination of {@code columns}: the other columns come from one of its rows
+     * (which one is not defined, as in Spark). Columns keep their order.
+     */
+    public DataFrame dropDuplicates(String... columns)
+    {
+        if (columns.length == 0) {
+            return distinct();
+        }
+        List<Expression> keys = new ArrayList<>();
+        for (String name : columns) {
+            ColumnRef key = ExpressionAnalyzer.resolveColumn(name, schema());
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        List<Expression> firsts = new ArrayList<>();
+        List<Integer> outputIndex = new ArrayList<>();
+        for (Expression column : allColumns()) {
+            int keyIndex = keys.indexOf(column);
+            if (keyIndex >= 0) {
+                outputIndex.add(keyIndex);
+            }
+            else {
+                outputIndex.add(keys.size() + firsts.size());
+                firsts.add(new Alias(resolve(functions.first(new Column(column)).expression()), column.defaultName()));
+            }
+        }
+        LogicalPlan aggregate = new Aggregate(plan, keys, firsts);
+        Schema aggregated = aggregate.schema();
+        List<Expression> reordered = new ArrayList<>();
+        for (int index : outputIndex) {
+            StructField field = aggregated.field(index);
+            reordered.add(new ColumnRef(index, field.name(), field.type(), field.nullable()));
+        }
+        return new DataFrame(session, new Project(aggregate, reordered));
+    }
+
+    /**
+     * The rows of this and {@code other}, duplicates kept (SQL's UNION ALL, as Spark's union), matched by
+     * position; the column names are this DataFrame's. Numeric columns of different types widen; other type
+     * mismatches fail naming the columns. Runs by shuffling each input round-robin into the shuffle partitions.
+     */
+    public DataFrame union(DataFrame other)
+    {
+        return new DataFrame(session, UnionAnalyzer.byPosition(plan, other.plan));
+    }
+
+    public DataFrame unionAll(DataFrame other)
+    {
+        return union(other);
+    }
+
+    /** As {@link #union}, but {@code other}'s columns are matched to this one's by name. */
+    public DataFrame unionByName(DataFrame other)
+    {
+        return new DataFrame(session, UnionAnalyzer.byName(plan, other.plan));
+    }
+
+    /** Exactly {@code n} partitions, rows dealt round-robin (a shuffle). */
+    public DataFrame repartition(int n)
+    {
+        return new DataFrame(session, new Repartition(plan, n, List.of()));
+    }
+
+    /** Exactly {@code n} partitions, rows with equal {@code columns} in the same one (a hash shuffle). */
+    public DataFrame repartition(int n, Column... columns)
+    {
+        List<Expression> keys = new ArrayList<>();
+        for (Column column : columns) {
+            Expression key = resolve(column.expression());
+            rejectAggregates(key, "repartition");
+            keys.add(key);
+        }
+        return new DataFrame(session, new Repartition(plan, n, keys));
+    }
+
+    /**
+     * {@code n} partitions. Unlike Spark, which merges partitions without a shuffle (and never adds any), this
+     * is a round-robin exchange into {@code n} partitions: the same rows, evenly spread, at the cost of a shuffle.
+     */
+    public DataFrame coalesce(int n)
+    {
+        return repartition(n);
+    }
+
     public DataFrame limit(int n)
     {
         return new DataFrame(session, new Limit(plan, n));
+    }
+
+    /** An inner join on {@code condition}, as Spark's {@code join(right, joinExprs)}. */
+    public DataFrame join(DataFrame right, Column condition)
+    {
+        return join(right, condition, "inner");
+    }
+
+    /**
+     * A join on {@code condition} of type {@code joinType} as Spark spells it (inner, left, right, full,
+     * left_semi, left_anti, cross, ...). The condition sees both sides' columns; a name both sides have
+     * must be told apart.
+     */
+    public DataFrame join(DataFrame right, Column condition, String joinType)
+    {
+        JoinType type = JoinType.fromString(joinType);
+        Schema left = plan.schema();
+        Schema other = right.plan.schema();
+        Schema both = Join.conditionSchema(left, other);
+        List<String> qualifiers = new ArrayList<>(Qualifiers.of(plan));
+        qualifiers.addAll(Qualifiers.of(right.plan));
+        Expression bound = Qualifiers.bindQualified(condition.expression(), both, qualifiers);
+        rejectAmbiguousNames(bound, left, other);
+        Expression resolved = ExpressionAnalyzer.resolve(bound, both);
+        rejectAggregates(resolved, "join");
+        if (resolved.type().kind() != TypeKind.BOOLEAN) {
+            throw new AnalysisException("join condition " + resolved.defaultName() + " is " + resolved.type().sqlName()
+                    + ", not boolean; compare the sides' columns, e.g. col(\"a\").equalTo(col(\"b\"))");
+        }
+        return new DataFrame(session, new Join(plan, right.plan, type, Optional.of(resolved)));
+    }
+
+    /**
+     * An inner equi-join on columns both sides name alike, as Spark's {@code join(right, usingColumns)}: each
+     * such column appears once, first, followed by the left's other columns and then the right's.
+     */
+    public DataFrame join(DataFrame right, String... usingColumns)
+    {
+        if (usingColumns.length == 0) {
+            throw new AnalysisException("join needs at least one using column; use crossJoin(other) for every pair of rows");
+        }
+        Schema left = plan.schema();
+        Schema other = right.plan.schema();
+        Schema both = Join.conditionSchema(left, other);
+        int leftWidth = left.size();
+        Expression condition = null;
+        List<Integer> leftUsing = new ArrayList<>();
+        List<Integer> rightUsing = new ArrayList<>();
+        for (String name : usingColumns) {
+            ColumnRef l = usingColumn(name, left, "left");
+            ColumnRef r = usingColumn(name, other, "right");
+            leftUsing.add(l.index());
+            rightUsing.add(r.index());
+            Expression equal = ExpressionAnalyzer.resolve(new Comparison(Comparison.Operator.EQUAL, l, r.withIndex(leftWidth + r.index())), both);
+            condition = condition == null ? equal : Logical.and(condition, equal);
+        }
+        Join join = new Join(plan, right.plan, JoinType.INNER, Optional.of(condition));
+        Schema joined = join.schema();
+        List<Expression> output = new ArrayList<>();
+        for (int index : leftUsing) {
+            output.add(columnRef(joined, index));
+        }
+        for (int i = 0; i < leftWidth; i++) {
+            if (!leftUsing.contains(i)) {
+                output.add(columnRef(joined, i));
+            }
+        }
+        for (int i = 0; i < other.size(); i++) {
+            if (!rightUsing.contains(i)) {
+                output.add(columnRef(joined, leftWidth + i));
+            }
+        }
+        return new DataFrame(session, new Project(join, output));
+    }
+
+    /** Names this DataFrame's rows, so that its columns can be written {@code alias.column}, as Spark's alias. */
+    public DataFrame alias(String alias)
+    {
+        if (alias.isEmpty() || alias.contains(".")) {
+            throw new AnalysisException("alias '" + alias + "' must be a non-empty name without dots");
+        }
+        return new DataFrame(session, new SubqueryAlias(alias, plan));
+    }
+
+    public DataFrame as(String alias)
+    {
+        return alias(alias);
+    }
+
+    /** A hint to the planner, as Spark's: {@code broadcast} sends this DataFrame whole to every task of a join that reads it. */
+    public DataFrame hint(String name)
+    {
+        if (!name.equalsIgnoreCase("broadcast")) {
+            throw new AnalysisException("hint '" + name + "' is not known; the hint Spindle knows is broadcast");
+        }
+        return new DataFrame(session, new BroadcastHint(plan));
+    }
+
+    /** Every pair of rows of this DataFrame and {@code right}, as Spark's crossJoin. */
+    public DataFrame crossJoin(DataFrame right)
+    {
+        return new DataFrame(session, new Join(plan, right.plan, JoinType.CROSS, Optional.empty()));
     }
 
     // ---- actions
@@ -217,7 +457,10 @@ public final class DataFrame
         explain("simple");
     }
 
-    /** Prints the plan: {@code simple} (physical), or {@code extended} (analyzed, optimized, physical, stages). */
+    /**
+     * Prints the plan: {@code simple} (physical), {@code extended} (analyzed, optimized, physical, stages), or
+     * {@code formatted} (numbered operators, then each one's details and stage).
+     */
     public void explain(String mode)
     {
         System.out.print(explainString(mode));
@@ -233,7 +476,8 @@ public final class DataFrame
                     + "\n== Optimized Logical Plan ==\n" + optimized.treeString()
                     + "\n== Physical Plan ==\n" + physical.treeString()
                     + "\n== Stages ==\n" + StagePlanner.plan(physical).describe();
-            default -> throw new IllegalArgumentException("explain mode '" + mode + "' is not known; use simple or extended");
+            case "formatted" -> FormattedExplain.of(StagePlanner.plan(physical));
+            default -> throw new IllegalArgumentException("explain mode '" + mode + "' is not known; use simple, extended or formatted");
         };
     }
 
@@ -250,7 +494,8 @@ public final class DataFrame
 
     private PhysicalPlan physicalPlan(LogicalPlan optimized)
     {
-        return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS)).plan(optimized);
+        return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS), session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD))
+                .plan(optimized);
     }
 
     private QueryResult execute(String action)
@@ -267,7 +512,7 @@ public final class DataFrame
 
     Expression resolve(Expression expression)
     {
-        return ExpressionAnalyzer.resolve(expression, plan.schema());
+        return ExpressionAnalyzer.resolve(Qualifiers.bindQualified(expression, plan.schema(), Qualifiers.of(plan)), plan.schema());
     }
 
     private List<Expression> allColumns()
@@ -279,6 +524,35 @@ public final class DataFrame
             columns.add(new ColumnRef(i, field.name(), field.type(), field.nullable()));
         }
         return columns;
+    }
+
+    private static ColumnRef usingColumn(String name, Schema side, String which)
+    {
+        try {
+            return ExpressionAnalyzer.resolveColumn(name, side);
+        }
+        catch (AnalysisException e) {
+            throw new AnalysisException("using column '" + name + "' of the join's " + which + " side: " + e.getMessage(), e);
+        }
+    }
+
+    private static ColumnRef columnRef(Schema schema, int index)
+    {
+        StructField field = schema.field(index);
+        return new ColumnRef(index, field.name(), field.type(), field.nullable());
+    }
+
+    /** A name that both sides of a join have cannot say which side it means. */
+    private static void rejectAmbiguousNames(Expression condition, Schema left, Schema right)
+    {
+        condition.anyMatch(e -> {
+            if (e instanceof UnresolvedColumn column && !left.indexesOf(column.name()).isEmpty() && !right.indexesOf(column.name()).isEmpty()) {
+                throw new AnalysisException("column reference '" + column.name() + "' in the join condition is ambiguous: both sides have it;"
+                        + " qualify it with the side's alias, as df.alias(\"a\") and col(\"a." + column.name() + "\"), or join on it with join(other, \""
+                        + column.name() + "\")");
+            }
+            return false;
+        });
     }
 
     private static void rejectAggregates(Expression expression, String where)

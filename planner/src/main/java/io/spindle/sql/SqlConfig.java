@@ -9,6 +9,8 @@ public final class SqlConfig
             "partitions of a shuffle for aggregations, as Spark's spark.sql.shuffle.partitions; 8 suits small clusters, raise it with the data");
     public static final ConfigKey<Long> MAX_PARTITION_BYTES = ConfigKey.bytesKey("spindle.sql.files.maxPartitionBytes", "128m",
             "most compressed bytes of whole row groups one scan task reads, as Spark's spark.sql.files.maxPartitionBytes");
+    public static final ConfigKey<Long> AUTO_BROADCAST_JOIN_THRESHOLD = ConfigKey.bytesKey("spindle.sql.autoBroadcastJoinThreshold", "10m",
+            "largest estimated size of a join side that is sent whole to every task instead of shuffling both sides, as Spark's spark.sql.autoBroadcastJoinThreshold; 0 turns it off");
     public static final ConfigKey<String> MASTER = ConfigKey.stringKey("spindle.master", "local[*]",
             "where jobs run: local[N] (threads in this JVM) or yarn (set by the ApplicationMaster)");
     public static final ConfigKey<String> APP_NAME = ConfigKey.stringKey("spindle.app.name", "spindle", "the application's name");

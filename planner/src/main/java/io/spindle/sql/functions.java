@@ -2,9 +2,15 @@ package io.spindle.sql;
 
 import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.AggregateFunction;
+import io.spindle.planner.expressions.CaseWhen;
+import io.spindle.planner.expressions.Cast;
 import io.spindle.planner.expressions.Literal;
+import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.UnresolvedColumn;
+import io.spindle.planner.types.DataType;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Column functions, named as in Spark's {@code org.apache.spark.sql.functions}; import them statically. */
@@ -13,6 +19,12 @@ public final class functions
 {
     private functions()
     {
+    }
+
+    /** Marks {@code df} as small enough to send whole to every task of a join, as Spark's broadcast(df). */
+    public static DataFrame broadcast(DataFrame df)
+    {
+        return df.hint("broadcast");
     }
 
     public static Column col(String name)
@@ -65,6 +77,17 @@ public final class functions
         return max(col(column));
     }
 
+    /** The value of the first row of each group, null or not, as Spark's first(column); which row is first is not defined. */
+    public static Column first(Column column)
+    {
+        return aggregate(AggregateFunction.FIRST, column);
+    }
+
+    public static Column first(String column)
+    {
+        return first(col(column));
+    }
+
     /** {@code count(column)}: rows where it is not null; {@code count("*")} counts every row. */
     public static Column count(String column)
     {
@@ -84,6 +107,100 @@ public final class functions
         return new Column(new AggregateCall(function, Optional.of(column.expression())));
     }
 
+    /** Starts {@code CASE WHEN condition THEN value}; add branches with {@link Column#when} and finish with {@link Column#otherwise}. */
+    public static Column when(Column condition, Object value)
+    {
+        return new Column(new CaseWhen(List.of(condition.expression()), List.of(Column.toExpression(value)), Optional.empty()));
+    }
+
+    /** The first argument that is not null, or null. */
+    public static Column coalesce(Column... columns)
+    {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("coalesce needs at least one column");
+        }
+        return call(ScalarFunction.Name.COALESCE, columns);
+    }
+
+    /** The strings joined; null when any of them is null. */
+    public static Column concat(Column... columns)
+    {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("concat needs at least one column");
+        }
+        return call(ScalarFunction.Name.CONCAT, columns);
+    }
+
+    /** {@code len} characters from the 1-based position {@code pos}; a negative {@code pos} counts from the end. */
+    public static Column substring(Column column, int pos, int len)
+    {
+        return new Column(new ScalarFunction(ScalarFunction.Name.SUBSTRING, List.of(column.expression(), Literal.of(pos), Literal.of(len))));
+    }
+
+    public static Column upper(Column column)
+    {
+        return call(ScalarFunction.Name.UPPER, column);
+    }
+
+    public static Column lower(Column column)
+    {
+        return call(ScalarFunction.Name.LOWER, column);
+    }
+
+    /** Removes leading and trailing spaces. */
+    public static Column trim(Column column)
+    {
+        return call(ScalarFunction.Name.TRIM, column);
+    }
+
+    /** The number of characters (not bytes). */
+    public static Column length(Column column)
+    {
+        return call(ScalarFunction.Name.LENGTH, column);
+    }
+
+    public static Column year(Column column)
+    {
+        return call(ScalarFunction.Name.YEAR, column);
+    }
+
+    public static Column month(Column column)
+    {
+        return call(ScalarFunction.Name.MONTH, column);
+    }
+
+    public static Column dayofmonth(Column column)
+    {
+        return call(ScalarFunction.Name.DAY_OF_MONTH, column);
+    }
+
+    public static Column date_add(Column start, int days)
+    {
+        return call(ScalarFunction.Name.DATE_ADD, start, lit(days));
+    }
+
+    public static Column date_sub(Column start, int days)
+    {
+        return call(ScalarFunction.Name.DATE_SUB, start, lit(days));
+    }
+
+    /** Days from {@code start} to {@code end}. */
+    public static Column datediff(Column end, Column start)
+    {
+        return call(ScalarFunction.Name.DATE_DIFF, end, start);
+    }
+
+    /** A yyyy-MM-dd string as a date, null where it does not parse; the same as {@code cast(date)}. */
+    public static Column to_date(Column column)
+    {
+        return new Column(new Cast(column.expression(), DataType.DATE));
+    }
+
+    private static Column call(ScalarFunction.Name name, Column... arguments)
+    {
+        return new Column(new ScalarFunction(name, Arrays.stream(arguments).map(Column::expression).toList()));
+    }
+
     public static Column asc(String column)
     {
         return col(column).asc();
@@ -92,5 +209,25 @@ public final class functions
     public static Column desc(String column)
     {
         return col(column).desc();
+    }
+
+    public static Column asc_nulls_first(String column)
+    {
+        return col(column).asc_nulls_first();
+    }
+
+    public static Column asc_nulls_last(String column)
+    {
+        return col(column).asc_nulls_last();
+    }
+
+    public static Column desc_nulls_first(String column)
+    {
+        return col(column).desc_nulls_first();
+    }
+
+    public static Column desc_nulls_last(String column)
+    {
+        return col(column).desc_nulls_last();
     }
 }

@@ -19,6 +19,7 @@ import io.spindle.sql.execution.StageSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs a job's stage graph on an executor pool: stages one after another in dependency order, one task per
  * partition, each failed task retried up to {@code spindle.task.maxFailures} attempts. Map outputs of a
- * stage are handed to the stages that read its shuffle; the result stage's rows come back in partition
+ * stage are handed to the stages that read its shuffle; a broadcast stage's rows are collected here and
+ * shipped with every task of the stages that read it; the result stage's rows come back in partition
  * order. Jobs run one at a time.
  */
 public final class DagScheduler
@@ -69,21 +71,30 @@ public final class DagScheduler
         tasksDone.set(0);
         tasksTotal.set(graph.stages().stream().mapToInt(Stage::numTasks).sum());
         Map<Integer, List<MapOutput>> shuffleOutputs = new HashMap<>();
+        Map<Integer, byte[]> broadcastRows = new HashMap<>();
         List<StageSummary> summaries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (Stage stage : graph.stages()) {
             Map<Integer, List<MapOutput>> inputs = new HashMap<>();
+            Map<Integer, byte[]> broadcasts = new HashMap<>();
             for (int parent : stage.parents()) {
+                if (graph.stage(parent).broadcast()) {
+                    broadcasts.put(parent, broadcastRows.get(parent));
+                    continue;
+                }
                 int shuffleId = graph.stage(parent).shuffleId().orElseThrow();
                 inputs.put(shuffleId, shuffleOutputs.get(shuffleId));
             }
             LOG.info("job {} stage {} starting: {} tasks, {}", jobId, stage.id(), stage.numTasks(), stage.describe());
-            StageRun run = runStage(jobId, stage, inputs);
+            StageRun run = runStage(jobId, stage, inputs, broadcasts);
             summaries.add(run.summary());
             if (stage.isResult()) {
                 for (TaskResult result : run.results()) {
                     rows.addAll(decodeRows(result.resultFrames()));
                 }
+            }
+            else if (stage.broadcast()) {
+                broadcastRows.put(stage.id(), concatFrames(run.results()));
             }
             else {
                 List<MapOutput> outputs = run.results().stream().map(r -> r.mapOutput().orElseThrow()).toList();
@@ -100,7 +111,19 @@ public final class DagScheduler
     {
     }
 
-    private StageRun runStage(int jobId, Stage stage, Map<Integer, List<MapOutput>> inputs)
+    /** A broadcast's rows: every task's result frames one after another, which decode as one stream. */
+    private static byte[] concatFrames(List<TaskResult> results)
+    {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (TaskResult result : results) {
+            if (result.resultFrames() != null) {
+                out.writeBytes(result.resultFrames());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private StageRun runStage(int jobId, Stage stage, Map<Integer, List<MapOutput>> inputs, Map<Integer, byte[]> broadcasts)
     {
         long start = System.currentTimeMillis();
         int tasks = stage.numTasks();
@@ -108,7 +131,7 @@ public final class DagScheduler
         int[] attempts = new int[tasks];
         BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
         for (int partition = 0; partition < tasks; partition++) {
-            launch(jobId, stage, partition, 0, inputs, completions);
+            launch(jobId, stage, partition, 0, inputs, broadcasts, completions);
         }
         int failedAttempts = 0;
         int remaining = tasks;
@@ -129,7 +152,7 @@ public final class DagScheduler
                 throw new JobFailedException("job " + jobId + " aborted: task " + partition + " of stage " + stage.id() + " (" + stage.describe()
                         + ") failed " + attempts[partition] + " times (spindle.task.maxFailures=" + maxFailures + "); last failure: " + result.error());
             }
-            launch(jobId, stage, partition, attempts[partition], inputs, completions);
+            launch(jobId, stage, partition, attempts[partition], inputs, broadcasts, completions);
         }
         return new StageRun(List.of(results), summarize(stage, List.of(results), failedAttempts, System.currentTimeMillis() - start));
     }
@@ -139,11 +162,12 @@ public final class DagScheduler
     }
 
     private void launch(int jobId, Stage stage, int partition, int attempt, Map<Integer, List<MapOutput>> inputs,
-            BlockingQueue<Completion> completions)
+            Map<Integer, byte[]> broadcasts, BlockingQueue<Completion> completions)
     {
         Optional<TaskDescription.ShuffleOutput> output = stage.shuffleId()
                 .map(id -> new TaskDescription.ShuffleOutput(id, stage.outputPartitioning().orElseThrow()));
-        TaskDescription task = new TaskDescription(nextTaskId.getAndIncrement(), jobId, stage.id(), partition, attempt, stage.fragment(), output, inputs);
+        TaskDescription task = new TaskDescription(nextTaskId.getAndIncrement(), jobId, stage.id(), partition, attempt, stage.fragment(), output, inputs,
+                broadcasts);
         pool.submit(task, preferredHosts(stage.fragment(), partition), result -> completions.add(new Completion(partition, result)));
     }
 

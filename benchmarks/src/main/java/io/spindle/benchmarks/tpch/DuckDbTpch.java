@@ -45,9 +45,8 @@ public final class DuckDbTpch
     }
 
     public static void main(String[] args)
-            throws Exception
     {
-        EngineMain.run("duckdb", args, DuckDbTpch::new);
+        EngineMain.main("duckdb", args, DuckDbTpch::new);
     }
 
     @Override

@@ -27,7 +27,25 @@ final class EngineMain
     {
     }
 
-    static void run(String engine, String[] args, EngineFactory factory)
+    /**
+     * Runs and exits the JVM: with status 0 once the run file is written, else 1 after printing the failure,
+     * so that an engine's leftover non-daemon threads cannot keep a failed run hanging.
+     */
+    static void main(String engine, String[] args, EngineFactory factory)
+    {
+        try {
+            run(engine, args, factory);
+        }
+        catch (Throwable failure) {
+            System.err.println(engine + " failed:");
+            failure.printStackTrace();
+            System.err.flush();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String engine, String[] args, EngineFactory factory)
             throws Exception
     {
         Arguments arguments = Arguments.parse(engine, args, Set.of("data", "queries", "runs", "out"));

@@ -39,9 +39,8 @@ public final class SparkTpch
     }
 
     public static void main(String[] args)
-            throws Exception
     {
-        EngineMain.run("spark", args, SparkTpch::new);
+        EngineMain.main("spark", args, SparkTpch::new);
     }
 
     @Override

@@ -33,15 +33,14 @@ public final class SpindleTpch
     }
 
     public static void main(String[] args)
-            throws Exception
     {
-        EngineMain.run("spindle", args, SpindleTpch::new);
+        EngineMain.main("spindle", args, SpindleTpch::new);
     }
 
     @Override
     public String description()
     {
-        return "Spindle " + spindleVersion() + " " + MASTER + " (" + buildOf(SpindleSession.class) + "; " + LibraryVersions.describe() + ")";
+        return "Spindle " + spindleVersion() + " " + MASTER + " (" + buildOf(TpchQueries.class) + "; " + LibraryVersions.describe() + ")";
     }
 
     @Override
@@ -77,13 +76,18 @@ public final class SpindleTpch
         }
     }
 
-    /** Which jar a class came from and when that jar was built, so a report says which Spindle it measured. */
+    /**
+     * Which jar a class came from and when that jar was written, so a report says which Spindle it measured:
+     * the one last installed into the local Maven repository, not necessarily the checkout's.
+     */
     private static String buildOf(Class<?> type)
     {
         try {
             Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             Instant modified = Files.getLastModifiedTime(jar).toInstant();
-            return jar.getFileName() + " of " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(modified);
+            String home = System.getProperty("user.home");
+            String shown = home != null && jar.startsWith(home) ? "~/" + Path.of(home).relativize(jar) : jar.toString();
+            return shown + " of " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(modified);
         }
         catch (IOException | URISyntaxException | RuntimeException e) {
             return "jar unknown: " + e.getMessage();

@@ -7,8 +7,8 @@ import java.util.TreeSet;
 /**
  * The TPC-H queries as SQL text, which Spark SQL and DuckDB both run over views named after the tables.
  * Parameters are the specification's validation values. The generator writes money, quantities and
- * discounts as DOUBLE, so Q6 bounds the discount with {@code between 0.05 and 0.07}, not
- * {@code 0.06 - 0.01}, whose double arithmetic would drop the 0.05 rows.
+ * discounts as DOUBLE, so Q6 bounds the discount with {@code between 0.05 and 0.07}: in double arithmetic
+ * the specification's {@code 0.06 + 0.01} is just below 0.07 and would drop the rows at 0.07.
  */
 final class TpchSql
 {

@@ -32,7 +32,88 @@ final class CastVector
 
     static boolean supported(DataType from, DataType to)
     {
-        return from.equals(to) || to.kind() == TypeKind.STRING || (from.isNumeric() && to.isNumeric());
+        return from.equals(to) || to.kind() == TypeKind.STRING || (from.isNumeric() && to.isNumeric())
+                || (from.kind() == TypeKind.STRING && (to.isNumeric() || to.kind() == TypeKind.DATE));
+    }
+
+    /** Parses strings into {@code to}; a string that does not parse or does not fit becomes null. */
+    private ColumnVector fromString(StringVector input, int rows)
+    {
+        ColumnVector out = ColumnVector.allocate(to, rows);
+        boolean[] nulls = new boolean[rows];
+        byte[] data = input.data();
+        StringParser parser = new StringParser();
+        for (int i = 0; i < rows; i++) {
+            if (input.isNull(i)) {
+                nulls[i] = true;
+                continue;
+            }
+            int start = input.start(i);
+            int end = start + input.length(i);
+            switch (to.kind()) {
+                case INT -> {
+                    if (parser.parseIntegral(data, start, end, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+                        ((IntVector) out).values()[i] = (int) parser.value;
+                    }
+                    else {
+                        nulls[i] = true;
+                    }
+                }
+                case LONG -> {
+                    if (parser.parseIntegral(data, start, end, Long.MIN_VALUE, Long.MAX_VALUE)) {
+                        ((LongVector) out).values()[i] = parser.value;
+                    }
+                    else {
+                        nulls[i] = true;
+                    }
+                }
+                case DATE -> {
+                    if (parser.parseDate(data, start, end)) {
+                        ((IntVector) out).values()[i] = (int) parser.value;
+                    }
+                    else {
+                        nulls[i] = true;
+                    }
+                }
+                case DOUBLE -> {
+                    if (parser.parseDouble(data, start, end)) {
+                        ((DoubleVector) out).values()[i] = parser.doubleValue;
+                    }
+                    else {
+                        nulls[i] = true;
+                    }
+                }
+                case DECIMAL -> {
+                    Long unscaled = fitDecimal(parser.parseDecimal(data, start, end));
+                    if (unscaled == null) {
+                        nulls[i] = true;
+                    }
+                    else {
+                        ((LongVector) out).values()[i] = unscaled;
+                    }
+                }
+                default -> throw new IllegalStateException("cast from string to " + to);
+            }
+        }
+        out.setNulls(nulls);
+        return out;
+    }
+
+    private Long fitDecimal(BigDecimal value)
+    {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal scaled = value.setScale(to.scale(), RoundingMode.HALF_UP);
+        if (scaled.precision() - scaled.scale() > to.precision() - to.scale()) {
+            return null;
+        }
+        try {
+            return scaled.unscaledValue().longValueExact();
+        }
+        catch (ArithmeticException e) {
+            throw new ArithmeticException("value " + value + " does not fit " + to.sqlName() + " in 18 digits");
+        }
     }
 
     @Override
@@ -42,6 +123,9 @@ final class CastVector
         int rows = batch.rowCount();
         if (from.equals(to)) {
             return input;
+        }
+        if (from.kind() == TypeKind.STRING) {
+            return fromString((StringVector) input, rows);
         }
         if (to.kind() == TypeKind.STRING) {
             StringVector.Builder builder = new StringVector.Builder(rows, rows * 8);

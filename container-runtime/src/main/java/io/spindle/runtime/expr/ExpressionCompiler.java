@@ -2,6 +2,7 @@ package io.spindle.runtime.expr;
 
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.CaseWhen;
 import io.spindle.planner.expressions.Cast;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Comparison;
@@ -10,6 +11,10 @@ import io.spindle.planner.expressions.IsNull;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
+import io.spindle.planner.expressions.ScalarFunction;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns a resolved expression tree into a tree of {@link VectorExpression}s, once per operator. */
 public final class ExpressionCompiler
@@ -50,6 +55,15 @@ public final class ExpressionCompiler
         }
         if (expression instanceof Cast cast) {
             return new CastVector(compile(cast.child()), cast.child().type(), cast.type());
+        }
+        if (expression instanceof ScalarFunction function) {
+            return ScalarFunctionCompiler.compile(function);
+        }
+        if (expression instanceof CaseWhen caseWhen) {
+            List<VectorExpression> values = new ArrayList<>();
+            caseWhen.values().forEach(v -> values.add(compile(v)));
+            caseWhen.elseValue().ifPresent(v -> values.add(compile(v)));
+            return new CaseWhenVector(caseWhen.type(), caseWhen.conditions().stream().map(ExpressionCompiler::compile).toList(), values);
         }
         throw new IllegalArgumentException("expression " + expression + " cannot run in an executor");
     }

@@ -46,6 +46,9 @@ public final class ShuffleWriter
         for (int p = 0; p < partitions; p++) {
             buffers[p] = new PartitionBuffer(columnCount);
         }
+        // each map task starts dealing at its own partition, so small inputs do not all land in partition 0;
+        // the start depends only on the map id, so a retried task writes the same output
+        int nextRoundRobin = Math.floorMod(mapId, partitions);
         ColumnBatch batch;
         while ((batch = input.next()) != null) {
             metrics.rowsOut += batch.rowCount();
@@ -58,12 +61,21 @@ public final class ShuffleWriter
             for (int k = 0; k < keyVectors.length; k++) {
                 keyVectors[k] = keys.get(k).evaluate(batch);
             }
-            int[] hashes = RowHasher.hash(keyVectors, rows);
             int[] counts = new int[partitions + 1];
             int[] target = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                target[i] = Math.floorMod(hashes[i], partitions);
-                counts[target[i] + 1]++;
+            if (partitioning instanceof Partitioning.RoundRobin) {
+                for (int i = 0; i < rows; i++) {
+                    target[i] = nextRoundRobin;
+                    nextRoundRobin = nextRoundRobin + 1 == partitions ? 0 : nextRoundRobin + 1;
+                    counts[target[i] + 1]++;
+                }
+            }
+            else {
+                int[] hashes = RowHasher.hash(keyVectors, rows);
+                for (int i = 0; i < rows; i++) {
+                    target[i] = Math.floorMod(hashes[i], partitions);
+                    counts[target[i] + 1]++;
+                }
             }
             for (int p = 0; p < partitions; p++) {
                 counts[p + 1] += counts[p];

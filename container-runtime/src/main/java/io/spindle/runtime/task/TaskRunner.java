@@ -1,24 +1,35 @@
 package io.spindle.runtime.task;
 
+import io.spindle.planner.physical.BroadcastExchangeExec;
+import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.ExchangeExec;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.FilterExec;
 import io.spindle.planner.physical.HashAggregateExec;
+import io.spindle.planner.physical.HashJoinExec;
 import io.spindle.planner.physical.LimitExec;
+import io.spindle.planner.physical.NestedLoopJoinExec;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.physical.PhysicalPlanVisitor;
 import io.spindle.planner.physical.ProjectExec;
 import io.spindle.planner.physical.ShuffleReadExec;
 import io.spindle.planner.physical.SortExec;
+import io.spindle.planner.physical.UnionExec;
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.expr.ExpressionCompiler;
+import io.spindle.runtime.operators.BroadcastReadOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
+import io.spindle.runtime.operators.HashJoinOperator;
 import io.spindle.runtime.operators.LimitOperator;
+import io.spindle.runtime.operators.NestedLoopJoinOperator;
 import io.spindle.runtime.operators.Operator;
 import io.spindle.runtime.operators.ProjectOperator;
 import io.spindle.runtime.operators.ScanOperator;
 import io.spindle.runtime.operators.SortOperator;
+import io.spindle.runtime.operators.UnionOperator;
 import io.spindle.runtime.serde.BatchSerde;
 import io.spindle.runtime.shuffle.FetchFailedException;
 import io.spindle.runtime.shuffle.ShuffleReadOperator;
@@ -173,6 +184,54 @@ public final class TaskRunner
         public Operator visitLimit(LimitExec node, Void context)
         {
             return new LimitOperator(child(node), node.count());
+        }
+
+        @Override
+        public Operator visitUnion(UnionExec node, Void context)
+        {
+            return new UnionOperator(node.children().stream().map(c -> c.accept(this, null)).toList());
+        }
+
+        @Override
+        public Operator visitHashJoin(HashJoinExec node, Void context)
+        {
+            boolean buildIsLeft = node.buildSide() == HashJoinExec.BuildSide.LEFT;
+            PhysicalPlan probe = buildIsLeft ? node.right() : node.left();
+            PhysicalPlan build = buildIsLeft ? node.left() : node.right();
+            return new HashJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
+                    types(probe), types(build), buildIsLeft ? node.rightKeys() : node.leftKeys(),
+                    buildIsLeft ? node.leftKeys() : node.rightKeys(), node.residual());
+        }
+
+        @Override
+        public Operator visitNestedLoopJoin(NestedLoopJoinExec node, Void context)
+        {
+            boolean buildIsLeft = node.buildSide() == HashJoinExec.BuildSide.LEFT;
+            PhysicalPlan probe = buildIsLeft ? node.right() : node.left();
+            PhysicalPlan build = buildIsLeft ? node.left() : node.right();
+            return new NestedLoopJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
+                    types(probe), types(build), node.condition());
+        }
+
+        @Override
+        public Operator visitBroadcastExchange(BroadcastExchangeExec node, Void context)
+        {
+            throw new IllegalStateException("a broadcast exchange inside a stage fragment: the stage planner should have cut it");
+        }
+
+        @Override
+        public Operator visitBroadcastRead(BroadcastReadExec node, Void context)
+        {
+            byte[] frames = task.broadcasts().get(node.broadcastId());
+            if (frames == null) {
+                throw new IllegalStateException("no rows given for broadcast " + node.broadcastId());
+            }
+            return new BroadcastReadOperator(frames);
+        }
+
+        private static List<DataType> types(PhysicalPlan plan)
+        {
+            return plan.schema().fields().stream().map(StructField::type).toList();
         }
     }
 }

@@ -134,10 +134,7 @@ class CastVectorTest
     void unsupportedCastFailsWhenCompiledAndNamesBothTypes()
     {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> castColumn(DataType.STRING, List.of("1"), DataType.INT));
-        assertTrue(e.getMessage().contains("string") && e.getMessage().contains("int"), e.getMessage());
-
-        e = assertThrows(IllegalArgumentException.class, () -> castColumn(DataType.DATE, List.of(LocalDate.of(2024, 1, 1)), DataType.LONG));
+                () -> castColumn(DataType.DATE, List.of(LocalDate.of(2024, 1, 1)), DataType.LONG));
         assertTrue(e.getMessage().contains("date") && e.getMessage().contains("bigint"), e.getMessage());
     }
 

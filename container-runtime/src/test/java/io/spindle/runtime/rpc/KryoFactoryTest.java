@@ -3,6 +3,8 @@ package io.spindle.runtime.rpc;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.spindle.planner.expressions.ColumnRef;
+import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.physical.FileScanExec;
@@ -228,5 +230,23 @@ class KryoFactoryTest
                 assertEquals(new Messages.Heartbeat("exec-" + i), reader.readClassAndObject(input));
             }
         }
+    }
+
+    @Test
+    void aScanWithPushedFiltersRoundTrips()
+    {
+        FileScanExec scan = new FileScanExec(Tasks.ordersSource(List.of("/data/orders/a.parquet")), List.of(2, 3, 4), List.of(
+                new Comparison(Comparison.Operator.LESS_THAN,
+                        new ColumnRef(4, "o_date", DataType.DATE, true), Literal.of(LocalDate.of(1995, 1, 1))),
+                new Comparison(Comparison.Operator.GREATER_THAN_OR_EQUAL,
+                        new ColumnRef(3, "o_amount", DataType.decimal(15, 2), true),
+                        new Literal(new BigDecimal("0.05"), DataType.decimal(15, 2)))), 7);
+
+        FileScanExec copy = roundTrip(scan);
+
+        assertEquals(scan.pushedFilters(), copy.pushedFilters());
+        assertEquals(7, copy.totalSplits());
+        assertEquals(scan.describe(), copy.describe());
+        assertEquals(scan.source().splits(), copy.source().splits());
     }
 }

@@ -132,6 +132,25 @@ class ShuffleWriterTest
     }
 
     @Test
+    void roundRobinDealsRowsEvenlyStartingAtTheMapsOwnPartition()
+    {
+        int partitions = 4;
+        List<List<Object>> rows = rowsWithIds(0, 2002);
+        MapOutput output = write(11, 1, rows, new Partitioning.RoundRobin(partitions), new TaskMetrics());
+        List<List<Object>> readBack = new ArrayList<>();
+        for (int reduce = 0; reduce < partitions; reduce++) {
+            List<List<Object>> partition = new ArrayList<>();
+            read(11, reduce, List.of(output), new TaskMetrics()).forEach(batch -> partition.addAll(rows(batch)));
+            // map 1 deals its first row to partition 1, so partitions 1 and 2 get the two extra rows
+            assertEquals(reduce == 1 || reduce == 2 ? 501 : 500, partition.size(), "rows in partition " + reduce);
+            assertEquals(Math.floorMod(reduce - 1, partitions), Math.floorMod((Long) partition.get(0).get(0), partitions));
+            readBack.addAll(partition);
+        }
+        readBack.sort(Comparator.comparing(row -> (Long) row.get(0)));
+        assertEquals(rows, readBack);
+    }
+
+    @Test
     void blockSizesMatchTheIndexFile() throws IOException
     {
         MapOutput output = write(3, 2, rowsWithIds(0, 20_000), hashByKey(7), new TaskMetrics());

@@ -3,6 +3,7 @@ package io.spindle.planner.analyzer;
 import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.CaseWhen;
 import io.spindle.planner.expressions.Cast;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Comparison;
@@ -11,6 +12,7 @@ import io.spindle.planner.expressions.IsNull;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
+import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.UnresolvedColumn;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
@@ -66,6 +68,12 @@ public final class ExpressionAnalyzer
                 }
             });
             return call;
+        }
+        if (node instanceof ScalarFunction function) {
+            return FunctionAnalyzer.resolveFunction(function);
+        }
+        if (node instanceof CaseWhen caseWhen) {
+            return FunctionAnalyzer.resolveCaseWhen(caseWhen);
         }
         if (node instanceof Cast || node instanceof Alias || node instanceof IsNull || node instanceof Literal || node instanceof ColumnRef) {
             return node;

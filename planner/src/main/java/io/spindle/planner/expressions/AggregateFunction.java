@@ -11,14 +11,14 @@ import java.util.List;
  */
 public enum AggregateFunction
 {
-    SUM, COUNT, COUNT_STAR, AVG, MIN, MAX;
+    SUM, COUNT, COUNT_STAR, AVG, MIN, MAX, FIRST;
 
     /** The type of the final value for an argument of type {@code arg} (ignored for {@code count(*)}). */
     public DataType resultType(DataType arg)
     {
         return switch (this) {
             case COUNT, COUNT_STAR -> DataType.LONG;
-            case MIN, MAX -> arg;
+            case MIN, MAX, FIRST -> arg;
             case SUM -> switch (arg.kind()) {
                 case INT, LONG -> DataType.LONG;
                 case DOUBLE -> DataType.DOUBLE;
@@ -41,6 +41,8 @@ public enum AggregateFunction
         return switch (this) {
             case COUNT, COUNT_STAR -> List.of(DataType.LONG);
             case MIN, MAX -> List.of(arg);
+            // the value (which may be null) and whether the partial group saw any row
+            case FIRST -> List.of(arg, DataType.BOOLEAN);
             case SUM -> List.of(resultType(arg));
             case AVG -> List.of(avgSumType(arg), DataType.LONG);
         };

@@ -1,6 +1,7 @@
 package io.spindle.planner.expressions;
 
 import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.TypeKind;
 
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,13 @@ public final class Cast
     @Override
     public boolean nullable()
     {
-        return child.nullable();
+        // a string that does not parse, or a value that does not fit a decimal, casts to null
+        if (!child.resolved()) {
+            return true;
+        }
+        boolean mayFail = !child.type().equals(targetType)
+                && ((child.type().kind() == TypeKind.STRING && targetType.kind() != TypeKind.STRING) || targetType.kind() == TypeKind.DECIMAL);
+        return child.nullable() || mayFail;
     }
 
     @Override

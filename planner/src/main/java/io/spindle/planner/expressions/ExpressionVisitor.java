@@ -59,4 +59,14 @@ public interface ExpressionVisitor<R, C>
     {
         return visitExpression(node, context);
     }
+
+    default R visitScalarFunction(ScalarFunction node, C context)
+    {
+        return visitExpression(node, context);
+    }
+
+    default R visitCaseWhen(CaseWhen node, C context)
+    {
+        return visitExpression(node, context);
+    }
 }

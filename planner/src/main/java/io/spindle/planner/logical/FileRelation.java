@@ -1,5 +1,6 @@
 package io.spindle.planner.logical;
 
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.types.Schema;
 
@@ -9,17 +10,29 @@ import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
-/** Files read as a table; {@code columns} are the positions of the file schema it outputs, in order. */
+/**
+ * Files read as a table; {@code columns} are the positions of the file schema it outputs, in order.
+ * {@code pushedFilters} are conjuncts of a filter above whose column references are positions of the file
+ * schema (not of this node's output, so column pruning leaves them valid); the scan may use them to skip
+ * row groups, and the filter above still drops the rows that do not match.
+ */
 public final class FileRelation
         extends LogicalPlan
 {
     private final FileSource source;
     private final List<Integer> columns;
+    private final List<Expression> pushedFilters;
 
     public FileRelation(FileSource source, List<Integer> columns)
     {
+        this(source, columns, List.of());
+    }
+
+    public FileRelation(FileSource source, List<Integer> columns, List<Expression> pushedFilters)
+    {
         this.source = requireNonNull(source, "source is null");
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        this.pushedFilters = List.copyOf(requireNonNull(pushedFilters, "pushedFilters is null"));
     }
 
     public static FileRelation allColumns(FileSource source)
@@ -35,6 +48,21 @@ public final class FileRelation
     public List<Integer> columns()
     {
         return columns;
+    }
+
+    public List<Expression> pushedFilters()
+    {
+        return pushedFilters;
+    }
+
+    public FileRelation withColumns(List<Integer> newColumns)
+    {
+        return new FileRelation(source, newColumns, pushedFilters);
+    }
+
+    public FileRelation withPushedFilters(List<Expression> newPushedFilters)
+    {
+        return new FileRelation(source, columns, newPushedFilters);
     }
 
     @Override
@@ -65,6 +93,7 @@ public final class FileRelation
     public String describe()
     {
         return "Relation " + source.format() + " " + source.paths() + " ["
-                + schema().names().stream().collect(Collectors.joining(", ")) + "]";
+                + schema().names().stream().collect(Collectors.joining(", ")) + "]"
+                + (pushedFilters.isEmpty() ? "" : " pushed=" + pushedFilters);
     }
 }

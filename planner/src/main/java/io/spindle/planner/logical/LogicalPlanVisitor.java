@@ -23,4 +23,29 @@ public interface LogicalPlanVisitor<R, C>
     R visitSort(Sort node, C context);
 
     R visitLimit(Limit node, C context);
+
+    default R visitJoin(Join node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitBroadcastHint(BroadcastHint node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitSubqueryAlias(SubqueryAlias node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitUnion(Union node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitRepartition(Repartition node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -1,16 +1,86 @@
 package io.spindle.planner.optimizer;
 
 import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.optimizer.rules.CombineFilters;
+import io.spindle.planner.optimizer.rules.CombineProjects;
+import io.spindle.planner.optimizer.rules.ConstantFolding;
+import io.spindle.planner.optimizer.rules.NullPropagation;
+import io.spindle.planner.optimizer.rules.PushFilterIntoScan;
+import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
+import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
+import io.spindle.planner.optimizer.rules.PushFilterThroughProject;
+import io.spindle.planner.optimizer.rules.RemoveSubqueryAliases;
+import io.spindle.planner.optimizer.rules.RemoveTrueFilter;
+import io.spindle.planner.optimizer.rules.Rule;
+import io.spindle.planner.optimizer.rules.SimplifyBooleans;
 
-/** Rewrites an analyzed logical plan into a cheaper equivalent one. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites an analyzed logical plan into a cheaper equivalent one: the rules run over every node, bottom-up,
+ * pass after pass until a pass changes nothing (or {@link #MAX_PASSES} is reached, which only leaves the plan
+ * less optimized); then unused columns are pruned down to the scans.
+ */
 public final class Optimizer
 {
+    static final int MAX_PASSES = 50;
+
+    private static final List<Rule> RULES = List.of(
+            new RemoveSubqueryAliases(),
+            new NullPropagation(),
+            new ConstantFolding(),
+            new SimplifyBooleans(),
+            new RemoveTrueFilter(),
+            new CombineFilters(),
+            new CombineProjects(),
+            new PushFilterThroughProject(),
+            new PushFilterThroughAggregate(),
+            new PushFilterThroughJoin(),
+            new PushFilterIntoScan());
+
     private Optimizer()
     {
     }
 
     public static LogicalPlan optimize(LogicalPlan plan)
     {
-        return PruneColumns.apply(plan);
+        return PruneColumns.apply(applyRules(plan, RULES));
+    }
+
+    /** Applies {@code rules} to a fixed point. */
+    public static LogicalPlan applyRules(LogicalPlan plan, List<Rule> rules)
+    {
+        LogicalPlan current = plan;
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            LogicalPlan next = current;
+            for (Rule rule : rules) {
+                next = applyEverywhere(next, rule);
+            }
+            if (next == current) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static LogicalPlan applyEverywhere(LogicalPlan node, Rule rule)
+    {
+        List<LogicalPlan> children = node.children();
+        LogicalPlan rebuilt = node;
+        if (!children.isEmpty()) {
+            List<LogicalPlan> rewritten = new ArrayList<>(children.size());
+            boolean changed = false;
+            for (LogicalPlan child : children) {
+                LogicalPlan next = applyEverywhere(child, rule);
+                changed |= next != child;
+                rewritten.add(next);
+            }
+            if (changed) {
+                rebuilt = node.replaceChildren(rewritten);
+            }
+        }
+        return rule.apply(rebuilt);
     }
 }

@@ -4,13 +4,19 @@ import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.Repartition;
 import io.spindle.planner.logical.Sort;
+import io.spindle.planner.logical.SubqueryAlias;
+import io.spindle.planner.logical.Union;
+import io.spindle.planner.types.StructField;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +66,7 @@ public final class PruneColumns
                 mapping[0] = 0;
                 kept.add(node.columns().get(0));
             }
-            return new Pruned(new FileRelation(node.source(), kept), mapping);
+            return new Pruned(node.withColumns(kept), mapping);
         }
 
         @Override
@@ -134,6 +140,82 @@ public final class PruneColumns
         {
             Pruned child = node.child().accept(this, required);
             return new Pruned(new Limit(child.plan(), node.count()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitRepartition(Repartition node, BitSet required)
+        {
+            BitSet childRequired = (BitSet) required.clone();
+            node.keys().forEach(key -> addReferences(key, childRequired));
+            Pruned child = node.child().accept(this, childRequired);
+            return new Pruned(new Repartition(child.plan(), node.numPartitions(), remapAll(node.keys(), child.mapping())), child.mapping());
+        }
+
+        /** Prunes every input alike: each is topped by a projection of exactly the required columns, in order. */
+        @Override
+        public Pruned visitUnion(Union node, BitSet required)
+        {
+            BitSet wanted = (BitSet) required.clone();
+            if (wanted.isEmpty()) {
+                // the union must still produce its rows (count(*)): keep one column
+                wanted.set(0);
+            }
+            int width = node.schema().size();
+            int[] mapping = new int[width];
+            Arrays.fill(mapping, -1);
+            int next = 0;
+            for (int i = wanted.nextSetBit(0); i >= 0 && i < width; i = wanted.nextSetBit(i + 1)) {
+                mapping[i] = next++;
+            }
+            List<LogicalPlan> inputs = new ArrayList<>();
+            for (LogicalPlan input : node.children()) {
+                Pruned child = input.accept(this, (BitSet) wanted.clone());
+                List<Expression> columns = new ArrayList<>();
+                for (int i = wanted.nextSetBit(0); i >= 0 && i < width; i = wanted.nextSetBit(i + 1)) {
+                    int position = child.mapping()[i];
+                    StructField field = child.plan().schema().field(position);
+                    columns.add(new ColumnRef(position, field.name(), field.type(), field.nullable()));
+                }
+                inputs.add(new Project(child.plan(), columns));
+            }
+            return new Pruned(new Union(inputs), mapping);
+        }
+
+        @Override
+        public Pruned visitSubqueryAlias(SubqueryAlias node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new SubqueryAlias(node.alias(), child.plan()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitBroadcastHint(BroadcastHint node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new BroadcastHint(child.plan()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitJoin(Join node, BitSet required)
+        {
+            int leftWidth = node.left().schema().size();
+            int rightWidth = node.right().schema().size();
+            BitSet needed = (BitSet) required.clone();
+            node.condition().ifPresent(c -> addReferences(c, needed));
+            Pruned left = node.left().accept(this, needed.get(0, leftWidth));
+            Pruned right = node.right().accept(this, needed.get(leftWidth, leftWidth + rightWidth));
+            int newLeftWidth = left.plan().schema().size();
+            int[] combined = new int[leftWidth + rightWidth];
+            for (int i = 0; i < leftWidth; i++) {
+                combined[i] = left.mapping()[i];
+            }
+            for (int i = 0; i < rightWidth; i++) {
+                int target = right.mapping()[i];
+                combined[leftWidth + i] = target < 0 ? -1 : newLeftWidth + target;
+            }
+            Join pruned = new Join(left.plan(), right.plan(), node.type(), node.condition().map(c -> remap(c, combined)));
+            int[] mapping = node.type().outputsRight() ? combined : Arrays.copyOf(combined, leftWidth);
+            return new Pruned(pruned, mapping);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.spindle.planner.physical;
 
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.types.Schema;
 
@@ -7,17 +8,30 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** Reads {@code columns} of the source's files; task {@code i} of its stage reads split {@code i}. */
+/**
+ * Reads {@code columns} of the source's files; task {@code i} of its stage reads split {@code i}. The source
+ * holds only the splits left after data skipping; {@code pushedFilters} (columns by file-schema position) and
+ * {@code totalSplits}, the count before skipping, are kept to explain the plan.
+ */
 public final class FileScanExec
         extends PhysicalPlan
 {
     private final FileSource source;
     private final List<Integer> columns;
+    private final List<Expression> pushedFilters;
+    private final int totalSplits;
 
     public FileScanExec(FileSource source, List<Integer> columns)
     {
+        this(source, columns, List.of(), source.splits().size());
+    }
+
+    public FileScanExec(FileSource source, List<Integer> columns, List<Expression> pushedFilters, int totalSplits)
+    {
         this.source = requireNonNull(source, "source is null");
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        this.pushedFilters = List.copyOf(requireNonNull(pushedFilters, "pushedFilters is null"));
+        this.totalSplits = totalSplits;
     }
 
     public FileSource source()
@@ -28,6 +42,22 @@ public final class FileScanExec
     public List<Integer> columns()
     {
         return columns;
+    }
+
+    public List<Expression> pushedFilters()
+    {
+        return pushedFilters;
+    }
+
+    public int totalSplits()
+    {
+        return totalSplits;
+    }
+
+    /** The splits that read at least one row group. */
+    public int readSplits()
+    {
+        return (int) source.splits().stream().filter(split -> !split.rowGroups().isEmpty()).count();
     }
 
     @Override
@@ -58,6 +88,7 @@ public final class FileScanExec
     public String describe()
     {
         return "FileScan " + source.format() + " " + schema().names() + " " + source.paths()
-                + " splits=" + source.splits().size();
+                + " splits=" + (pushedFilters.isEmpty() ? String.valueOf(source.splits().size()) : readSplits() + " of " + totalSplits)
+                + (pushedFilters.isEmpty() ? "" : ", pushed=" + pushedFilters);
     }
 }

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
 /** How rows are spread over the partitions an exchange produces. */
 public sealed interface Partitioning
         extends Serializable
-        permits Partitioning.Hash, Partitioning.Single
+        permits Partitioning.Hash, Partitioning.Single, Partitioning.RoundRobin
 {
     int numPartitions();
 
@@ -30,6 +30,24 @@ public sealed interface Partitioning
         public String toString()
         {
             return "hashpartitioning(" + keys + ", " + numPartitions + ")";
+        }
+    }
+
+    /** Rows dealt to the partitions in turn, each map task starting at its own partition, so partitions come out even. */
+    record RoundRobin(int numPartitions)
+            implements Partitioning
+    {
+        public RoundRobin
+        {
+            if (numPartitions < 1) {
+                throw new IllegalArgumentException("numPartitions must be positive: " + numPartitions);
+            }
+        }
+
+        @Override
+        public String toString()
+        {
+            return "RoundRobinPartitioning(" + numPartitions + ")";
         }
     }
 

@@ -26,4 +26,29 @@ public interface PhysicalPlanVisitor<R, C>
     R visitSort(SortExec node, C context);
 
     R visitLimit(LimitExec node, C context);
+
+    default R visitHashJoin(HashJoinExec node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitNestedLoopJoin(NestedLoopJoinExec node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitBroadcastExchange(BroadcastExchangeExec node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitBroadcastRead(BroadcastReadExec node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitUnion(UnionExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -5,16 +5,24 @@ import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.Repartition;
 import io.spindle.planner.logical.Sort;
+import io.spindle.planner.logical.SubqueryAlias;
+import io.spindle.planner.logical.Union;
+import io.spindle.planner.source.FileSource;
+import io.spindle.planner.source.RowGroupFilter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Chooses operators for an optimized logical plan: aggregation becomes a partial aggregation, a hash exchange
@@ -22,14 +30,25 @@ import java.util.List;
  */
 public final class PhysicalPlanner
 {
+    /** Spark's default for {@code autoBroadcastJoinThreshold}: 10 MB. */
+    public static final long DEFAULT_BROADCAST_THRESHOLD = 10L * 1024 * 1024;
+
     private final int shufflePartitions;
+    private final long broadcastThreshold;
 
     public PhysicalPlanner(int shufflePartitions)
+    {
+        this(shufflePartitions, DEFAULT_BROADCAST_THRESHOLD);
+    }
+
+    /** @param broadcastThreshold largest estimated bytes of a join side to broadcast; 0 or less broadcasts only hinted sides */
+    public PhysicalPlanner(int shufflePartitions, long broadcastThreshold)
     {
         if (shufflePartitions < 1) {
             throw new IllegalArgumentException("shuffle partitions must be positive: " + shufflePartitions);
         }
         this.shufflePartitions = shufflePartitions;
+        this.broadcastThreshold = broadcastThreshold;
     }
 
     public PhysicalPlan plan(LogicalPlan logical)
@@ -43,7 +62,9 @@ public final class PhysicalPlanner
         @Override
         public PhysicalPlan visitFileRelation(FileRelation node, Void context)
         {
-            return new FileScanExec(node.source(), node.columns());
+            // also drops the row-group statistics, which executors do not need
+            FileSource kept = RowGroupFilter.prune(node.source(), node.pushedFilters());
+            return new FileScanExec(kept, node.columns(), node.pushedFilters(), node.source().splits().size());
         }
 
         @Override
@@ -103,6 +124,88 @@ public final class PhysicalPlanner
             }
             return new LimitExec(new ExchangeExec(new LimitExec(child, node.count()), new Partitioning.Single()), node.count());
         }
+
+        /** Each input is shuffled round-robin into the shuffle partitions, so one stage reads them all, partition by partition. */
+        @Override
+        public PhysicalPlan visitUnion(Union node, Void context)
+        {
+            List<PhysicalPlan> inputs = node.children().stream()
+                    .map(child -> (PhysicalPlan) new ExchangeExec(child.accept(this, context), new Partitioning.RoundRobin(shufflePartitions)))
+                    .toList();
+            return new UnionExec(inputs, node.schema());
+        }
+
+        @Override
+        public PhysicalPlan visitRepartition(Repartition node, Void context)
+        {
+            PhysicalPlan child = node.child().accept(this, context);
+            Partitioning partitioning = node.keys().isEmpty()
+                    ? new Partitioning.RoundRobin(node.numPartitions())
+                    : new Partitioning.Hash(node.keys(), node.numPartitions());
+            return new ExchangeExec(child, partitioning);
+        }
+
+        @Override
+        public PhysicalPlan visitSubqueryAlias(SubqueryAlias node, Void context)
+        {
+            return node.child().accept(this, context);
+        }
+
+        @Override
+        public PhysicalPlan visitBroadcastHint(BroadcastHint node, Void context)
+        {
+            return node.child().accept(this, context);
+        }
+
+        @Override
+        public PhysicalPlan visitJoin(Join node, Void context)
+        {
+            PhysicalPlan left = node.left().accept(this, context);
+            PhysicalPlan right = node.right().accept(this, context);
+            EquiJoinKeys keys = EquiJoinKeys.split(node.condition(), left.schema().size());
+            Optional<HashJoinExec.BuildSide> broadcast = broadcastSide(node);
+            if (keys.leftKeys().isEmpty()) {
+                if (broadcast.isPresent()) {
+                    HashJoinExec.BuildSide side = broadcast.get();
+                    return new NestedLoopJoinExec(side == HashJoinExec.BuildSide.LEFT ? new BroadcastExchangeExec(left) : left,
+                            side == HashJoinExec.BuildSide.RIGHT ? new BroadcastExchangeExec(right) : right, node.type(), node.condition(), side);
+                }
+                // no key to partition by and no side to broadcast: every row of one side meets every row of the other in one task
+                return new NestedLoopJoinExec(gather(left), gather(right), node.type(), node.condition(), HashJoinExec.BuildSide.RIGHT);
+            }
+            if (broadcast.isPresent()) {
+                HashJoinExec.BuildSide side = broadcast.get();
+                return new HashJoinExec(side == HashJoinExec.BuildSide.LEFT ? new BroadcastExchangeExec(left) : left,
+                        side == HashJoinExec.BuildSide.RIGHT ? new BroadcastExchangeExec(right) : right, node.type(),
+                        keys.leftKeys(), keys.rightKeys(), keys.residual(), side);
+            }
+            PhysicalPlan shuffledLeft = new ExchangeExec(left, new Partitioning.Hash(keys.leftKeys(), shufflePartitions));
+            PhysicalPlan shuffledRight = new ExchangeExec(right, new Partitioning.Hash(keys.rightKeys(), shufflePartitions));
+            return new HashJoinExec(shuffledLeft, shuffledRight, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(),
+                    HashJoinExec.BuildSide.RIGHT);
+        }
+    }
+
+    /**
+     * The side of a join to send whole to every task, if any: a hinted side first, else the smaller side
+     * estimated under the threshold; only a side whose unmatched rows the join drops can be built this way.
+     */
+    private Optional<HashJoinExec.BuildSide> broadcastSide(Join join)
+    {
+        boolean canBuildLeft = join.type().outputsRight() && !join.type().keepsUnmatchedLeft();
+        boolean canBuildRight = !join.type().keepsUnmatchedRight();
+        if (canBuildRight && SizeEstimator.hintedBroadcast(join.right())) {
+            return Optional.of(HashJoinExec.BuildSide.RIGHT);
+        }
+        if (canBuildLeft && SizeEstimator.hintedBroadcast(join.left())) {
+            return Optional.of(HashJoinExec.BuildSide.LEFT);
+        }
+        long left = canBuildLeft ? SizeEstimator.estimate(join.left(), broadcastThreshold).orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+        long right = canBuildRight ? SizeEstimator.estimate(join.right(), broadcastThreshold).orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+        if (broadcastThreshold <= 0 || Math.min(left, right) > broadcastThreshold) {
+            return Optional.empty();
+        }
+        return Optional.of(right <= left ? HashJoinExec.BuildSide.RIGHT : HashJoinExec.BuildSide.LEFT);
     }
 
     private static PhysicalPlan gather(PhysicalPlan plan)

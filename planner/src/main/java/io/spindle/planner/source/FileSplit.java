@@ -7,9 +7,12 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The unit of work of one scan task: some consecutive row groups of one file, with the hosts that hold
- * most of their bytes (for locality).
+ * most of their bytes (for locality). {@code statistics}, when not empty, has one entry per row group, in
+ * the order of {@code rowGroups}; the planner uses them to skip row groups and drops them before the split
+ * is sent to executors.
  */
-public record FileSplit(String path, List<Integer> rowGroups, long bytes, long rows, List<String> hosts)
+public record FileSplit(String path, List<Integer> rowGroups, long bytes, long rows, List<String> hosts,
+        List<RowGroupStatistics> statistics)
         implements Serializable
 {
     public FileSplit
@@ -17,5 +20,16 @@ public record FileSplit(String path, List<Integer> rowGroups, long bytes, long r
         requireNonNull(path, "path is null");
         rowGroups = List.copyOf(requireNonNull(rowGroups, "rowGroups is null"));
         hosts = List.copyOf(requireNonNull(hosts, "hosts is null"));
+        statistics = List.copyOf(requireNonNull(statistics, "statistics is null"));
+        if (!statistics.isEmpty() && statistics.size() != rowGroups.size()) {
+            throw new IllegalArgumentException("split of " + path + " has " + rowGroups.size() + " row groups but statistics for "
+                    + statistics.size());
+        }
+    }
+
+    /** A split without row-group statistics. */
+    public FileSplit(String path, List<Integer> rowGroups, long bytes, long rows, List<String> hosts)
+    {
+        this(path, rowGroups, bytes, rows, hosts, List.of());
     }
 }

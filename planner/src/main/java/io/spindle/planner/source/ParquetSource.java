@@ -70,7 +70,7 @@ public final class ParquetSource
                 throw new AnalysisException("Parquet file " + file.getPath() + " has schema " + fileSchema.fields()
                         + " but " + schemaFile + " has " + schema.fields() + "; read files with one schema together");
             }
-            List<FileSplit> fileSplits = splitByRowGroups(conf, file, footer.getBlocks(), maxSplitBytes);
+            List<FileSplit> fileSplits = splitByRowGroups(conf, file, footer.getBlocks(), fileSchema, maxSplitBytes);
             for (FileSplit split : fileSplits) {
                 totalBytes += split.bytes();
                 totalRows += split.rows();
@@ -134,18 +134,21 @@ public final class ParquetSource
         }
     }
 
-    private static List<FileSplit> splitByRowGroups(Configuration conf, FileStatus file, List<BlockMetaData> rowGroups, long maxSplitBytes)
+    private static List<FileSplit> splitByRowGroups(Configuration conf, FileStatus file, List<BlockMetaData> rowGroups, Schema schema,
+            long maxSplitBytes)
     {
         List<FileSplit> splits = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
+        List<RowGroupStatistics> statistics = new ArrayList<>();
         long bytes = 0;
         long rows = 0;
         long start = -1;
         for (int i = 0; i < rowGroups.size(); i++) {
             BlockMetaData rowGroup = rowGroups.get(i);
             if (!current.isEmpty() && bytes + rowGroup.getCompressedSize() > maxSplitBytes) {
-                splits.add(new FileSplit(file.getPath().toString(), current, bytes, rows, hosts(conf, file, start, bytes)));
+                splits.add(new FileSplit(file.getPath().toString(), current, bytes, rows, hosts(conf, file, start, bytes), statistics));
                 current = new ArrayList<>();
+                statistics = new ArrayList<>();
                 bytes = 0;
                 rows = 0;
             }
@@ -153,11 +156,12 @@ public final class ParquetSource
                 start = rowGroup.getStartingPos();
             }
             current.add(i);
+            statistics.add(ParquetStatistics.of(rowGroup, schema));
             bytes += rowGroup.getCompressedSize();
             rows += rowGroup.getRowCount();
         }
         if (!current.isEmpty()) {
-            splits.add(new FileSplit(file.getPath().toString(), current, bytes, rows, hosts(conf, file, start, bytes)));
+            splits.add(new FileSplit(file.getPath().toString(), current, bytes, rows, hosts(conf, file, start, bytes), statistics));
         }
         return splits;
     }

@@ -11,13 +11,20 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Operators that run together without a shuffle, as {@code numTasks} tasks, one per partition. A shuffle
- * map stage writes its output as shuffle {@code shuffleId} partitioned by {@code outputPartitioning}; the
- * result stage hands its rows to the driver.
+ * map stage writes its output as shuffle {@code shuffleId} partitioned by {@code outputPartitioning}; a
+ * {@code broadcast} stage hands its rows to the driver, which ships them to every task of the stages that
+ * read broadcast {@code id}; the result stage hands its rows to the driver.
  */
 public record Stage(int id, PhysicalPlan fragment, List<Integer> parents, int numTasks, Optional<Integer> shuffleId,
-        Optional<Partitioning> outputPartitioning)
+        Optional<Partitioning> outputPartitioning, boolean broadcast)
         implements Serializable
 {
+    /** A shuffle map stage or the result stage. */
+    public Stage(int id, PhysicalPlan fragment, List<Integer> parents, int numTasks, Optional<Integer> shuffleId, Optional<Partitioning> outputPartitioning)
+    {
+        this(id, fragment, parents, numTasks, shuffleId, outputPartitioning, false);
+    }
+
     public Stage
     {
         requireNonNull(fragment, "fragment is null");
@@ -27,11 +34,14 @@ public record Stage(int id, PhysicalPlan fragment, List<Integer> parents, int nu
         if (shuffleId.isPresent() != outputPartitioning.isPresent()) {
             throw new IllegalArgumentException("a shuffle map stage needs both a shuffle id and a partitioning");
         }
+        if (broadcast && shuffleId.isPresent()) {
+            throw new IllegalArgumentException("a broadcast stage writes no shuffle");
+        }
     }
 
     public boolean isResult()
     {
-        return shuffleId.isEmpty();
+        return shuffleId.isEmpty() && !broadcast;
     }
 
     /** A one-line name for summaries: the operators from the top of the fragment down. */

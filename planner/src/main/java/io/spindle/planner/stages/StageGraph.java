@@ -37,7 +37,8 @@ public record StageGraph(List<Stage> stages)
         StringBuilder out = new StringBuilder();
         for (Stage stage : stages) {
             out.append("Stage ").append(stage.id())
-                    .append(stage.isResult() ? " (result)" : " (shuffle " + stage.shuffleId().get() + ", " + stage.outputPartitioning().get() + ")")
+                    .append(stage.isResult() ? " (result)" : stage.broadcast() ? " (broadcast)"
+                            : " (shuffle " + stage.shuffleId().get() + ", " + stage.outputPartitioning().get() + ")")
                     .append(", ").append(stage.numTasks()).append(" tasks, parents ").append(stage.parents()).append('\n');
             for (String line : stage.fragment().treeString().split("\n")) {
                 out.append("  ").append(line).append('\n');

@@ -1,5 +1,7 @@
 package io.spindle.planner.stages;
 
+import io.spindle.planner.physical.BroadcastExchangeExec;
+import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.ExchangeExec;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.PhysicalPlan;
@@ -11,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Cuts a physical plan into stages at its exchanges: each exchange's input becomes a shuffle map stage, and
- * the exchange itself becomes a {@link ShuffleReadExec} in the stage above.
+ * the exchange itself becomes a {@link ShuffleReadExec} in the stage above; a broadcast exchange's input
+ * becomes a broadcast stage, read through a {@link BroadcastReadExec}.
  */
 public final class StagePlanner
 {
@@ -41,6 +44,14 @@ public final class StagePlanner
             parentsOfCurrent.add(stageId);
             return new ShuffleReadExec(shuffleId, exchange.schema(), exchange.partitioning().numPartitions());
         }
+        if (node instanceof BroadcastExchangeExec exchange) {
+            List<Integer> parents = new ArrayList<>();
+            PhysicalPlan fragment = cut(exchange.child(), parents);
+            int stageId = stages.size();
+            stages.add(new Stage(stageId, fragment, parents, taskCount(fragment), Optional.empty(), Optional.empty(), true));
+            parentsOfCurrent.add(stageId);
+            return new BroadcastReadExec(stageId, exchange.schema());
+        }
         List<PhysicalPlan> children = node.children();
         if (children.isEmpty()) {
             return node;
@@ -63,6 +74,10 @@ public final class StagePlanner
         }
         int count = -1;
         for (PhysicalPlan child : fragment.children()) {
+            if (child instanceof BroadcastReadExec) {
+                // every task reads all of a broadcast, whatever its partition
+                continue;
+            }
             int childCount = taskCount(child);
             if (count >= 0 && childCount != count) {
                 throw new IllegalStateException("inputs of one stage disagree on partitions: " + count + " vs " + childCount);

@@ -43,6 +43,7 @@ public interface Accumulator
                     : new LongSumAccumulator(arg, call.type(), true);
             case MIN -> new MinMaxAccumulator(arg, true);
             case MAX -> new MinMaxAccumulator(arg, false);
+            case FIRST -> new FirstAccumulator(arg);
         };
     }
 }

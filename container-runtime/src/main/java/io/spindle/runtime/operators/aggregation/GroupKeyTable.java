@@ -58,6 +58,26 @@ public final class GroupKeyTable
         return groups;
     }
 
+    /** The group id of each row, or -1 where its key is not in the table; adds nothing. */
+    public int[] lookup(ColumnVector[] keyVectors, int rows)
+    {
+        int[] hashes = RowHasher.hash(keyVectors, rows);
+        int[] groups = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            int hash = hashes[row];
+            int slot = hash & mask;
+            while (true) {
+                int group = slots[slot];
+                if (group < 0 || groupHashes[group] == hash && keysEqual(group, keyVectors, row)) {
+                    groups[row] = group;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return groups;
+    }
+
     private boolean keysEqual(int group, ColumnVector[] keyVectors, int row)
     {
         for (int k = 0; k < keys.length; k++) {

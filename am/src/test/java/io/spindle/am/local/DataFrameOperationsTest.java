@@ -1,0 +1,119 @@
+package io.spindle.am.local;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.sql.DataFrame;
+import io.spindle.sql.Row;
+import io.spindle.sql.SpindleSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.spindle.sql.functions.asc_nulls_last;
+import static io.spindle.sql.functions.col;
+import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.first;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** withColumnRenamed, drop, distinct, dropDuplicates, first and null ordering in local mode, checked against DuckDB. */
+class DataFrameOperationsTest
+{
+    @TempDir
+    static Path dir;
+
+    private static DuckDbOracle duck;
+    private static SpindleSession session;
+    private static String table;
+
+    @BeforeAll
+    static void setUp()
+    {
+        duck = new DuckDbOracle();
+        table = dir.resolve("o").toString();
+        duck.execute("CREATE TABLE o AS SELECT i AS id,"
+                + " CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS k,"
+                + " CASE WHEN i % 4 = 0 THEN NULL ELSE (['α', 'b', 'ç', '東'])[i % 3 + 1] END AS s,"
+                + " CASE WHEN i % 11 = 0 THEN NULL ELSE CAST(i % 3 AS DOUBLE) / 2 END AS d,"
+                + " CAST(i % 5 AS VARCHAR) || '-' || CASE WHEN i % 7 = 0 THEN 'none' ELSE 'some' END AS kname"
+                + " FROM range(0, 30000) r(i)");
+        duck.execute("COPY o TO '" + table + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
+        session = SpindleSession.builder()
+                .master("local[2]")
+                .config("spindle.sql.files.maxPartitionBytes", "64k")
+                .config("spindle.sql.shuffle.partitions", "3")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        session.close();
+        duck.close();
+    }
+
+    private static DataFrame o()
+    {
+        return session.read().parquet(table);
+    }
+
+    private static List<Row> duck(String sql)
+    {
+        return duck.query(sql.replace("$o", "read_parquet('" + table + "/*.parquet')"));
+    }
+
+    @Test
+    void renameAndDropKeepTheOtherColumnsInOrder()
+    {
+        DataFrame renamed = o().withColumnRenamed("K", "key").drop("d", "nope");
+        assertArrayEquals(new String[] {"id", "key", "s", "kname"}, renamed.columns());
+        assertSame(o().schema().size(), o().withColumnRenamed("missing", "x").columns().length);
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k AS key, count(*) FROM $o WHERE id < 1000 GROUP BY key"),
+                renamed.filter(col("id").lt(1000)).groupBy("key").agg(count("*")).collect());
+    }
+
+    @Test
+    void distinctRowsIncludeNullKeys()
+    {
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT DISTINCT k, s, d FROM $o"), o().select("k", "s", "d").distinct().collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT DISTINCT s FROM $o"), o().select("s").dropDuplicates().collect());
+    }
+
+    @Test
+    void dropDuplicatesOnSomeColumnsKeepsOneRowEach()
+    {
+        // k depends only on kname, so whichever row first() keeps, the row is determined
+        List<Row> actual = o().select("kname", "k").dropDuplicates("kname").collect();
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT DISTINCT kname, k FROM $o"), actual);
+        assertEquals(List.of("id", "k", "s", "d", "kname"), List.of(o().dropDuplicates("s", "k").columns()));
+        assertEquals(duck("SELECT count(*) FROM (SELECT DISTINCT s, k FROM $o)").get(0).getLong(0), o().dropDuplicates("s", "k").count());
+    }
+
+    @Test
+    void firstOfAGroupMayBeNull()
+    {
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT kname, first(k), count(*) FROM $o GROUP BY kname"),
+                o().groupBy("kname").agg(first("k"), count("*")).collect());
+        List<Row> onlyNulls = o().filter(col("s").isNull()).groupBy("k").agg(first(col("s"))).collect();
+        assertEquals(6, onlyNulls.size());
+        onlyNulls.forEach(row -> assertEquals(null, row.get(1)));
+    }
+
+    @Test
+    void sortHonorsNullPlacement()
+    {
+        DataFrame small = o().filter(col("id").lt(40)).select("id", "k");
+        DuckDbOracle.assertSameRows(duck("SELECT id, k FROM $o WHERE id < 40 ORDER BY k ASC NULLS LAST, id DESC"),
+                small.orderBy(asc_nulls_last("k"), col("id").desc()).collect());
+        DuckDbOracle.assertSameRows(duck("SELECT id, k FROM $o WHERE id < 40 ORDER BY k DESC NULLS FIRST, id"),
+                small.orderBy(col("k").desc_nulls_first(), col("id")).collect());
+        DuckDbOracle.assertSameRows(duck("SELECT id, k FROM $o WHERE id < 40 ORDER BY k ASC NULLS FIRST, id"),
+                small.orderBy(col("k").asc_nulls_first(), col("id").asc()).collect());
+        DuckDbOracle.assertSameRows(duck("SELECT id, k FROM $o WHERE id < 40 ORDER BY k DESC NULLS LAST, id"),
+                small.orderBy(col("k").desc_nulls_last(), col("id")).collect());
+    }
+}

@@ -1,0 +1,140 @@
+package io.spindle.am.local;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.planner.stages.Stage;
+import io.spindle.sql.AnalysisException;
+import io.spindle.sql.DataFrame;
+import io.spindle.sql.Row;
+import io.spindle.sql.SpindleSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.spindle.sql.functions.col;
+import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.lit;
+import static io.spindle.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** union, unionByName, repartition and coalesce in local mode, checked against DuckDB. */
+class SetOperationsTest
+{
+    @TempDir
+    static Path dir;
+
+    private static DuckDbOracle duck;
+    private static SpindleSession session;
+    private static String a;
+    private static String b;
+
+    @BeforeAll
+    static void setUp()
+    {
+        duck = new DuckDbOracle();
+        a = dir.resolve("a").toString();
+        b = dir.resolve("b").toString();
+        duck.execute("CREATE TABLE a AS SELECT i AS id, CASE WHEN i % 6 = 0 THEN NULL ELSE CAST(i % 4 AS INTEGER) END AS k,"
+                + " CASE WHEN i % 5 = 0 THEN NULL ELSE (['ä', 'b', '日本'])[i % 3 + 1] END AS s FROM range(0, 12000) r(i)");
+        duck.execute("CREATE TABLE b AS SELECT CASE WHEN i % 9 = 0 THEN NULL ELSE (['ä', 'z', '😀'])[i % 3 + 1] END AS s,"
+                + " CAST(i + 100000 AS BIGINT) AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE CAST(i % 7 AS BIGINT) END AS k FROM range(0, 5000) r(i)");
+        duck.execute("COPY a TO '" + a + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
+        duck.execute("COPY b TO '" + b + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
+        session = SpindleSession.builder()
+                .master("local[2]")
+                .config("spindle.sql.files.maxPartitionBytes", "32k")
+                .config("spindle.sql.shuffle.partitions", "3")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        session.close();
+        duck.close();
+    }
+
+    private static DataFrame a()
+    {
+        return session.read().parquet(a);
+    }
+
+    private static DataFrame b()
+    {
+        return session.read().parquet(b);
+    }
+
+    private static List<Row> duck(String sql)
+    {
+        return duck.query(sql.replace("$a", "read_parquet('" + a + "/*.parquet')").replace("$b", "read_parquet('" + b + "/*.parquet')"));
+    }
+
+    @Test
+    void unionByPositionWidensNumbersAndKeepsDuplicates()
+    {
+        DataFrame union = a().select("k", "id", "s").union(b().select("k", "id", "s"));
+        assertEquals("bigint", union.schema().field(0).type().sqlName());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, id, s FROM $a UNION ALL SELECT k, id, s FROM $b"), union.collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT s, count(*), sum(k) FROM (SELECT k, s FROM $a UNION ALL SELECT k, s FROM $b UNION ALL SELECT k, s FROM $a) GROUP BY s"),
+                a().select("k", "s").unionAll(b().select("k", "s")).union(a().select("k", "s")).groupBy("s").agg(count("*"), sum("k")).collect());
+    }
+
+    @Test
+    void unionByNameMatchesColumnsByName()
+    {
+        DataFrame union = a().unionByName(b());
+        assertArrayEquals(new String[] {"id", "k", "s"}, union.columns());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, k, s FROM $a UNION ALL SELECT id, k, s FROM $b"), union.collect());
+        assertEquals(17000, union.count());
+        assertEquals(duck("SELECT count(*) FROM $b WHERE s = 'ä'").get(0).getLong(0) + duck("SELECT count(*) FROM $a WHERE s = 'ä'").get(0).getLong(0),
+                union.filter(col("s").equalTo("ä")).count());
+    }
+
+    @Test
+    void unionOfAnAggregateAndAFilteredScan()
+    {
+        DataFrame totals = a().groupBy("s").agg(count("*").as("n"));
+        DataFrame rows = b().filter(col("k").equalTo(3)).select(col("s"), lit(1L).as("n"));
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT s, count(*) FROM $a GROUP BY s UNION ALL SELECT s, 1 FROM $b WHERE k = 3"),
+                totals.union(rows).collect());
+        assertTrue(totals.union(rows).explainString("simple").contains("Union 2 inputs"));
+    }
+
+    @Test
+    void mismatchedUnionsFailNamingTheColumns()
+    {
+        AnalysisException types = assertThrows(AnalysisException.class, () -> a().select("id", "s").union(b().select("id", "k")));
+        assertTrue(types.getMessage().contains("union column 2 is 's' (string) in the first input but 'k' (bigint) in the second"), types.getMessage());
+        AnalysisException width = assertThrows(AnalysisException.class, () -> a().union(b().select("id")));
+        assertTrue(width.getMessage().contains("the first has 3 [id, k, s] and the second 1 [id]"), width.getMessage());
+        AnalysisException names = assertThrows(AnalysisException.class, () -> a().unionByName(b().withColumnRenamed("k", "kk")));
+        assertTrue(names.getMessage().contains("column 'k' of the first input is not in the second [s, id, kk]"), names.getMessage());
+    }
+
+    @Test
+    void repartitionAndCoalesceKeepEveryRow()
+    {
+        DataFrame spread = a().repartition(5);
+        assertEquals(5, resultStage(spread).numTasks());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, k, s FROM $a"), spread.collect());
+        DataFrame hashed = a().repartition(4, col("k"));
+        assertEquals(4, resultStage(hashed).numTasks());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, count(*) FROM $a GROUP BY k"), hashed.groupBy("k").agg(count("*")).collect());
+        DataFrame one = a().filter(col("k").equalTo(1)).coalesce(1);
+        assertEquals(1, resultStage(one).numTasks());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, k, s FROM $a WHERE k = 1"), one.collect());
+        assertTrue(one.explainString("extended").contains("RoundRobinPartitioning(1)"));
+    }
+
+    private static Stage resultStage(DataFrame df)
+    {
+        List<Stage> stages = df.stageGraph().stages();
+        return stages.get(stages.size() - 1);
+    }
+}

@@ -1,0 +1,111 @@
+package io.spindle.planner.optimizer;
+
+import io.spindle.planner.TestPlans;
+import io.spindle.planner.analyzer.ExpressionAnalyzer;
+import io.spindle.planner.expressions.AggregateCall;
+import io.spindle.planner.expressions.AggregateFunction;
+import io.spindle.planner.expressions.Alias;
+import io.spindle.planner.expressions.Arithmetic;
+import io.spindle.planner.expressions.ColumnRef;
+import io.spindle.planner.expressions.Comparison;
+import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.Literal;
+import io.spindle.planner.expressions.Logical;
+import io.spindle.planner.expressions.UnresolvedColumn;
+import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.FileRelation;
+import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.logical.Project;
+import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.planner.physical.PhysicalPlanner;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptimizerTest
+{
+    private static Expression resolve(Expression expression, LogicalPlan input)
+    {
+        return ExpressionAnalyzer.resolve(expression, input.schema());
+    }
+
+    private static Expression compare(Comparison.Operator op, String column, Object value)
+    {
+        return new Comparison(op, new UnresolvedColumn(column), Literal.of(value));
+    }
+
+    /**
+     * TPC-H Q6's shape: a projection, then two filters written apart, one with a constant that folds away,
+     * then a global sum. The filters end up as one filter below the projection, over the scan, and pushed
+     * into it.
+     */
+    @Test
+    void q6FilterEndsUpPushedIntoTheScan()
+    {
+        FileRelation scan = TestPlans.orders(4);
+        Project selected = new Project(scan, List.of(
+                resolve(new UnresolvedColumn("o_date"), scan),
+                resolve(new UnresolvedColumn("o_amount"), scan),
+                resolve(new UnresolvedColumn("o_price"), scan)));
+        Expression dates = Logical.and(
+                compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, "o_date", LocalDate.of(1994, 1, 1)),
+                compare(Comparison.Operator.LESS_THAN, "o_date", LocalDate.of(1995, 1, 1)));
+        Filter byDate = new Filter(selected, resolve(Logical.and(Literal.of(true), dates), selected));
+        Expression discount = Logical.and(
+                compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, "o_amount", new BigDecimal("0.05")),
+                Logical.and(compare(Comparison.Operator.LESS_THAN_OR_EQUAL, "o_amount", new BigDecimal("0.07")),
+                        new Comparison(Comparison.Operator.LESS_THAN, new UnresolvedColumn("o_price"),
+                                Arithmetic.unresolved(Arithmetic.Operator.ADD, Literal.of(20.0), Literal.of(4.0)))));
+        Filter byDiscount = new Filter(byDate, resolve(discount, byDate));
+        Expression revenue = resolve(Arithmetic.unresolved(Arithmetic.Operator.MULTIPLY, new UnresolvedColumn("o_price"), new UnresolvedColumn("o_amount")), byDiscount);
+        Aggregate aggregate = new Aggregate(byDiscount, List.of(),
+                List.of(new Alias(new AggregateCall(AggregateFunction.SUM, Optional.of(revenue)), "revenue")));
+
+        LogicalPlan optimized = Optimizer.optimize(aggregate);
+
+        Aggregate newAggregate = assertInstanceOf(Aggregate.class, optimized);
+        assertEquals(aggregate.schema(), newAggregate.schema());
+        Project project = assertInstanceOf(Project.class, newAggregate.child());
+        Filter filter = assertInstanceOf(Filter.class, project.child());
+        FileRelation newScan = assertInstanceOf(FileRelation.class, filter.child());
+        assertEquals(List.of(2, 3, 4), newScan.columns());
+        assertEquals(5, newScan.pushedFilters().size(), newScan.describe());
+        assertTrue(newScan.pushedFilters().contains(new Comparison(Comparison.Operator.LESS_THAN,
+                new ColumnRef(2, "o_price", TestPlans.ORDERS.field(2).type(), true), Literal.of(24.0))), newScan.describe());
+        assertTrue(newScan.describe().contains("pushed=["), newScan.describe());
+
+        PhysicalPlan physical = new PhysicalPlanner(2).plan(optimized);
+        FileScanExec fileScan = findScan(physical);
+        assertEquals(5, fileScan.pushedFilters().size());
+        assertTrue(fileScan.describe().contains("splits=4 of 4, pushed=["), fileScan.describe());
+    }
+
+    @Test
+    void aPlanWithNothingToDoIsOnlyPruned()
+    {
+        FileRelation scan = TestPlans.orders(1);
+        Filter filter = new Filter(scan, new Comparison(Comparison.Operator.GREATER_THAN,
+                new Arithmetic(Arithmetic.Operator.ADD, resolve(new UnresolvedColumn("o_price"), scan), Literal.of(1.0), TestPlans.ORDERS.field(2).type()),
+                Literal.of(2.0)));
+        LogicalPlan optimized = Optimizer.optimize(filter);
+        assertEquals(filter.condition(), ((Filter) optimized).condition());
+        assertTrue(((FileRelation) ((Filter) optimized).child()).pushedFilters().isEmpty());
+    }
+
+    private static FileScanExec findScan(PhysicalPlan plan)
+    {
+        if (plan instanceof FileScanExec scan) {
+            return scan;
+        }
+        return findScan(plan.children().get(0));
+    }
+}
