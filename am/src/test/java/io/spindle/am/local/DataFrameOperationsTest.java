@@ -1,9 +1,9 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
-import io.spindle.sql.SpindleSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,44 +26,34 @@ class DataFrameOperationsTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
-    private static SpindleSession session;
-    private static String table;
+    private static LocalQueryFixture fixture;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
-        table = dir.resolve("o").toString();
-        duck.execute("CREATE TABLE o AS SELECT i AS id,"
+        fixture = new LocalQueryFixture(dir, "64k", 3);
+        fixture.writeTable("o", "SELECT i AS id,"
                 + " CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS k,"
                 + " CASE WHEN i % 4 = 0 THEN NULL ELSE (['α', 'b', 'ç', '東'])[i % 3 + 1] END AS s,"
                 + " CASE WHEN i % 11 = 0 THEN NULL ELSE CAST(i % 3 AS DOUBLE) / 2 END AS d,"
                 + " CAST(i % 5 AS VARCHAR) || '-' || CASE WHEN i % 7 = 0 THEN 'none' ELSE 'some' END AS kname"
-                + " FROM range(0, 30000) r(i)");
-        duck.execute("COPY o TO '" + table + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "64k")
-                .config("spindle.sql.shuffle.partitions", "3")
-                .getOrCreate();
+                + " FROM range(0, 30000) r(i)", 2048);
     }
 
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame o()
     {
-        return session.read().parquet(table);
+        return fixture.read("o");
     }
 
     private static List<Row> duck(String sql)
     {
-        return duck.query(sql.replace("$o", "read_parquet('" + table + "/*.parquet')"));
+        return fixture.duck(sql);
     }
 
     @Test

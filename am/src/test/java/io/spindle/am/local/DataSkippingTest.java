@@ -1,9 +1,9 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
-import io.spindle.sql.SpindleSession;
 import io.spindle.sql.execution.StageSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,50 +36,41 @@ class DataSkippingTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
-    private static SpindleSession session;
-    private static String file;
+    private static LocalQueryFixture fixture;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
-        file = dir.resolve("sorted.parquet").toString();
-        duck.execute("CREATE TABLE t AS SELECT i AS id,"
+        fixture = new LocalQueryFixture(dir, "32k", 2);
+        // one file in id order, so that each row group covers a narrow range of id, day, amount and name
+        fixture.writeSingleFile("t", "SELECT i AS id,"
                 + " CAST(i % 10 AS INTEGER) AS k,"
                 + " DATE '1990-01-01' + CAST(i / 100 AS INTEGER) AS day,"
                 + " CAST(CAST(i AS DOUBLE) / 100 AS DECIMAL(12,2)) AS amount,"
                 + " 'key-' || lpad(CAST(i AS VARCHAR), 8, '0') AS name,"
                 + " CASE WHEN i >= 90000 THEN NULL ELSE CAST(i AS DOUBLE) * 0.5 END AS price"
-                + " FROM range(0, " + ROWS + ") r(i) ORDER BY i");
-        duck.execute("COPY t TO '" + file + "' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "32k")
-                .config("spindle.sql.shuffle.partitions", "2")
-                .getOrCreate();
+                + " FROM range(0, " + ROWS + ") r(i) ORDER BY i", 2048);
     }
 
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame t()
     {
-        return session.read().parquet(file);
+        return fixture.read("t");
     }
 
     private static List<Row> duck(String sql)
     {
-        return duck.query(sql.replace("$t", "read_parquet('" + file + "')"));
+        return fixture.duck(sql);
     }
 
     private static StageSummary scanStage()
     {
-        return session.lastJobSummary().stages().get(0);
+        return fixture.session().lastJobSummary().stages().get(0);
     }
 
     @Test

@@ -1,17 +1,15 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.planner.types.DataType;
 import io.spindle.sql.DataFrame;
-import io.spindle.sql.Row;
-import io.spindle.sql.SpindleSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static io.spindle.sql.functions.coalesce;
 import static io.spindle.sql.functions.col;
@@ -39,16 +37,13 @@ class FunctionsQueryTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
-    private static SpindleSession session;
-    private static String table;
+    private static LocalQueryFixture fixture;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
-        table = dir.resolve("f").toString();
-        duck.execute("CREATE TABLE f AS SELECT i AS id,"
+        fixture = new LocalQueryFixture(dir, "64k", 3);
+        fixture.writeTable("f", "SELECT i AS id,"
                 + " CASE WHEN i % 9 = 0 THEN NULL ELSE (['Zürich', 'Straße', '東京タワー', '  Lima  ', 'naïve café', 'ABC_def', '100%', '😀 smile', '', 'Ölçek'])[i % 10 + 1]"
                 + " || CAST(i % 4 AS VARCHAR) END AS s,"
                 + " CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 13 AS INTEGER) END AS k,"
@@ -61,35 +56,23 @@ class FunctionsQueryTest
                 + "   ELSE CAST(CAST(i AS DOUBLE) / 4 AS VARCHAR) END AS dec,"
                 + " CASE WHEN i % 10 = 0 THEN NULL WHEN i % 10 = 1 THEN 'not a date' WHEN i % 10 = 2 THEN '2021-02-30'"
                 + "   ELSE CAST(DATE '2000-01-01' + CAST(i AS INTEGER) AS VARCHAR) END AS ds"
-                + " FROM range(0, 20000) r(i)");
-        duck.execute("COPY f TO '" + table + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "64k")
-                .config("spindle.sql.shuffle.partitions", "3")
-                .getOrCreate();
+                + " FROM range(0, 20000) r(i)", 2048);
     }
 
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame f()
     {
-        return session.read().parquet(table);
-    }
-
-    private static List<Row> duck(String sql)
-    {
-        return duck.query(sql.replace("$f", "read_parquet('" + table + "/*.parquet')"));
+        return fixture.read("f");
     }
 
     private static void check(DataFrame actual, String expectedSql)
     {
-        DuckDbOracle.assertSameRowsUnordered(duck(expectedSql), actual.collect());
+        DuckDbOracle.assertSameRowsUnordered(fixture.duck(expectedSql), actual.collect());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.sql.AnalysisException;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
@@ -40,13 +41,14 @@ class JoinQueryTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
+    private static LocalQueryFixture fixture;
     private static SpindleSession session;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
+        fixture = new LocalQueryFixture(dir, "16k", 3);
+        session = fixture.session();
         // left keys are ints, right keys longs, each repeated a few times; 1 in 13 left keys and 1 in 17 right keys
         // are null, and left keys from 700 up have no match
         write("l", "SELECT CAST(i AS INTEGER) AS lid, CASE WHEN i % 13 = 0 THEN NULL ELSE CAST(i % 900 AS INTEGER) END AS lk,"
@@ -64,17 +66,11 @@ class JoinQueryTest
         write("lineitem", "SELECT CAST(1 + (i * 31) % 15000 AS BIGINT) AS l_orderkey,"
                 + " CAST((i % 9000) / 10.0 + 900 AS DECIMAL(12,2)) AS l_extendedprice, CAST((i % 11) / 100.0 AS DECIMAL(12,2)) AS l_discount,"
                 + " DATE '1992-01-02' + CAST((i * 17) % 2500 AS INTEGER) AS l_shipdate FROM range(0, 60000) t(i)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "16k")
-                .config("spindle.sql.shuffle.partitions", "3")
-                .getOrCreate();
     }
 
     private static void write(String name, String select)
     {
-        duck.execute("CREATE TABLE " + name + " AS " + select);
-        duck.execute("COPY " + name + " TO '" + dir.resolve(name) + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 1024)");
+        fixture.writeTable(name, select, 1024);
     }
 
     @AfterEach
@@ -86,22 +82,17 @@ class JoinQueryTest
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame table(String name)
     {
-        return session.read().parquet(dir.resolve(name).toString());
+        return fixture.read(name);
     }
 
     private static List<Row> duck(String sql)
     {
-        String resolved = sql;
-        for (String name : List.of("lineitem", "customer", "orders", "l", "r")) {
-            resolved = resolved.replace("$" + name, "read_parquet('" + dir.resolve(name) + "/*.parquet')");
-        }
-        return duck.query(resolved);
+        return fixture.duck(sql);
     }
 
     /** Runs {@code query} shuffled and then free to broadcast, checking both against DuckDB's rows. */

@@ -1,6 +1,7 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.sql.AnalysisException;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
@@ -32,45 +33,37 @@ class LocalModeQueryTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
+    private static LocalQueryFixture fixture;
     private static SpindleSession session;
-    private static String table;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
-        table = dir.resolve("t").toString();
-        duck.execute("CREATE TABLE t AS SELECT i AS id,"
+        fixture = new LocalQueryFixture(dir, "64k", 3);
+        session = fixture.session();
+        fixture.writeTable("t", "SELECT i AS id,"
                 + " CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS k,"
                 + " 'grp' || CAST(i % 3 AS VARCHAR) AS s,"
                 + " CASE WHEN i % 11 = 0 THEN NULL ELSE CAST(i * 1.5 AS DOUBLE) END AS d,"
                 + " CAST(i / 100 AS DECIMAL(12,2)) AS m,"
                 + " DATE '1995-01-01' + CAST(i % 365 AS INTEGER) AS dt"
-                + " FROM range(0, 50000) r(i)");
-        duck.execute("COPY t TO '" + table + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 4096)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "64k")
-                .config("spindle.sql.shuffle.partitions", "3")
-                .getOrCreate();
+                + " FROM range(0, 50000) r(i)", 4096);
     }
 
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame t()
     {
-        return session.read().parquet(table);
+        return fixture.read("t");
     }
 
     private static List<Row> duck(String sql)
     {
-        return duck.query(sql.replace("$t", "read_parquet('" + table + "/*.parquet')"));
+        return fixture.duck(sql);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.planner.stages.Stage;
 import io.spindle.sql.AnalysisException;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
-import io.spindle.sql.SpindleSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,50 +29,37 @@ class SetOperationsTest
     @TempDir
     static Path dir;
 
-    private static DuckDbOracle duck;
-    private static SpindleSession session;
-    private static String a;
-    private static String b;
+    private static LocalQueryFixture fixture;
 
     @BeforeAll
     static void setUp()
     {
-        duck = new DuckDbOracle();
-        a = dir.resolve("a").toString();
-        b = dir.resolve("b").toString();
-        duck.execute("CREATE TABLE a AS SELECT i AS id, CASE WHEN i % 6 = 0 THEN NULL ELSE CAST(i % 4 AS INTEGER) END AS k,"
-                + " CASE WHEN i % 5 = 0 THEN NULL ELSE (['ä', 'b', '日本'])[i % 3 + 1] END AS s FROM range(0, 12000) r(i)");
-        duck.execute("CREATE TABLE b AS SELECT CASE WHEN i % 9 = 0 THEN NULL ELSE (['ä', 'z', '😀'])[i % 3 + 1] END AS s,"
-                + " CAST(i + 100000 AS BIGINT) AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE CAST(i % 7 AS BIGINT) END AS k FROM range(0, 5000) r(i)");
-        duck.execute("COPY a TO '" + a + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
-        duck.execute("COPY b TO '" + b + "' (FORMAT PARQUET, PER_THREAD_OUTPUT true, ROW_GROUP_SIZE 2048)");
-        session = SpindleSession.builder()
-                .master("local[2]")
-                .config("spindle.sql.files.maxPartitionBytes", "32k")
-                .config("spindle.sql.shuffle.partitions", "3")
-                .getOrCreate();
+        fixture = new LocalQueryFixture(dir, "32k", 3);
+        fixture.writeTable("a", "SELECT i AS id, CASE WHEN i % 6 = 0 THEN NULL ELSE CAST(i % 4 AS INTEGER) END AS k,"
+                + " CASE WHEN i % 5 = 0 THEN NULL ELSE (['ä', 'b', '日本'])[i % 3 + 1] END AS s FROM range(0, 12000) r(i)", 2048);
+        fixture.writeTable("b", "SELECT CASE WHEN i % 9 = 0 THEN NULL ELSE (['ä', 'z', '😀'])[i % 3 + 1] END AS s,"
+                + " CAST(i + 100000 AS BIGINT) AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE CAST(i % 7 AS BIGINT) END AS k FROM range(0, 5000) r(i)", 2048);
     }
 
     @AfterAll
     static void tearDown()
     {
-        session.close();
-        duck.close();
+        fixture.close();
     }
 
     private static DataFrame a()
     {
-        return session.read().parquet(a);
+        return fixture.read("a");
     }
 
     private static DataFrame b()
     {
-        return session.read().parquet(b);
+        return fixture.read("b");
     }
 
     private static List<Row> duck(String sql)
     {
-        return duck.query(sql.replace("$a", "read_parquet('" + a + "/*.parquet')").replace("$b", "read_parquet('" + b + "/*.parquet')"));
+        return fixture.duck(sql);
     }
 
     @Test
