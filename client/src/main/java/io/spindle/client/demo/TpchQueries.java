@@ -1,5 +1,6 @@
 package io.spindle.client.demo;
 
+import io.spindle.sql.Column;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.SpindleSession;
 
@@ -31,7 +32,10 @@ public final class TpchQueries
 
     public static final List<Query> ALL = List.of(
             new Query("q1", TpchQueries::q1),
-            new Query("q6", TpchQueries::q6));
+            new Query("q3", TpchQueries::q3),
+            new Query("q5", TpchQueries::q5),
+            new Query("q6", TpchQueries::q6),
+            new Query("q10", TpchQueries::q10));
 
     public static Query byName(String name)
     {
@@ -65,6 +69,62 @@ public final class TpchQueries
                         avg("l_discount").as("avg_disc"),
                         count("*").as("count_order"))
                 .orderBy("l_returnflag", "l_linestatus");
+    }
+
+    private static Column revenue()
+    {
+        return col("l_extendedprice").multiply(lit(1).minus(col("l_discount")));
+    }
+
+    /** Shipping priority: the ten unshipped orders of the BUILDING segment with the highest revenue. */
+    public static DataFrame q3(SpindleSession session, String root)
+    {
+        LocalDate date = LocalDate.of(1995, 3, 15);
+        DataFrame customer = table(session, root, "customer").filter(col("c_mktsegment").equalTo("BUILDING"));
+        DataFrame orders = table(session, root, "orders").filter(col("o_orderdate").lt(lit(date)));
+        DataFrame lineitem = table(session, root, "lineitem").filter(col("l_shipdate").gt(lit(date)));
+        return customer
+                .join(orders, col("c_custkey").equalTo(col("o_custkey")))
+                .join(lineitem, col("l_orderkey").equalTo(col("o_orderkey")))
+                .groupBy("l_orderkey", "o_orderdate", "o_shippriority")
+                .agg(sum(revenue()).as("revenue"))
+                .select(col("l_orderkey"), col("revenue"), col("o_orderdate"), col("o_shippriority"))
+                .orderBy(col("revenue").desc(), col("o_orderdate"))
+                .limit(10);
+    }
+
+    /** Local supplier volume: revenue of ASIA's nations from suppliers and customers of the same nation in 1994. */
+    public static DataFrame q5(SpindleSession session, String root)
+    {
+        DataFrame region = table(session, root, "region").filter(col("r_name").equalTo("ASIA"));
+        DataFrame orders = table(session, root, "orders")
+                .filter(col("o_orderdate").geq(lit(LocalDate.of(1994, 1, 1))).and(col("o_orderdate").lt(lit(LocalDate.of(1995, 1, 1)))));
+        return region
+                .join(table(session, root, "nation"), col("r_regionkey").equalTo(col("n_regionkey")))
+                .join(table(session, root, "supplier"), col("n_nationkey").equalTo(col("s_nationkey")))
+                .join(table(session, root, "lineitem"), col("s_suppkey").equalTo(col("l_suppkey")))
+                .join(orders, col("l_orderkey").equalTo(col("o_orderkey")))
+                .join(table(session, root, "customer"), col("o_custkey").equalTo(col("c_custkey")).and(col("c_nationkey").equalTo(col("s_nationkey"))))
+                .groupBy("n_name")
+                .agg(sum(revenue()).as("revenue"))
+                .orderBy(col("revenue").desc());
+    }
+
+    /** Returned item reporting: the twenty customers who lost the most revenue to returns in a quarter. */
+    public static DataFrame q10(SpindleSession session, String root)
+    {
+        DataFrame orders = table(session, root, "orders")
+                .filter(col("o_orderdate").geq(lit(LocalDate.of(1993, 10, 1))).and(col("o_orderdate").lt(lit(LocalDate.of(1994, 1, 1)))));
+        DataFrame lineitem = table(session, root, "lineitem").filter(col("l_returnflag").equalTo("R"));
+        return table(session, root, "customer")
+                .join(orders, col("c_custkey").equalTo(col("o_custkey")))
+                .join(lineitem, col("l_orderkey").equalTo(col("o_orderkey")))
+                .join(table(session, root, "nation"), col("c_nationkey").equalTo(col("n_nationkey")))
+                .groupBy("c_custkey", "c_name", "c_acctbal", "c_phone", "n_name", "c_address", "c_comment")
+                .agg(sum(revenue()).as("revenue"))
+                .select(col("c_custkey"), col("c_name"), col("revenue"), col("c_acctbal"), col("n_name"), col("c_address"), col("c_phone"), col("c_comment"))
+                .orderBy(col("revenue").desc(), col("c_custkey"))
+                .limit(20);
     }
 
     /** Forecasting revenue change. The discount bounds are written for DOUBLE columns. */
