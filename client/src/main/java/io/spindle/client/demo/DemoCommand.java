@@ -58,6 +58,9 @@ public final class DemoCommand
     @Option(names = "--executor-memory", defaultValue = "1g", description = "executor heap (default ${DEFAULT-VALUE})")
     private String executorMemory;
 
+    @Option(names = "--explain", description = "also print each query's plan, as explain(\"formatted\") does")
+    private boolean explain;
+
     @Option(names = "--conf", paramLabel = "key=value", description = "a Spindle setting for the demo's driver, e.g. spindle.sql.shuffle.partitions=4")
     private Map<String, String> conf = new LinkedHashMap<>();
 
@@ -88,7 +91,9 @@ public final class DemoCommand
             SubmitRequest request = SubmitRequest.builder(TpchDemoApp.class.getName(),
                             AppJars.forClasses(dataDir.resolve("jars").toAbsolutePath(), TpchDemoApp.class, TpchQueries.class))
                     .appName("spindle-tpch-demo")
-                    .appArgs(List.of(hdfs.makeQualified(tables).toString(), hdfs.makeQualified(report).toString(), String.join(",", names)))
+                    .appArgs(explain
+                            ? List.of(hdfs.makeQualified(tables).toString(), hdfs.makeQualified(report).toString(), String.join(",", names), "explain")
+                            : List.of(hdfs.makeQualified(tables).toString(), hdfs.makeQualified(report).toString(), String.join(",", names)))
                     .executorInstances(executors)
                     .executorCores(executorCores)
                     .executorMemoryBytes(ConfigKey.parseBytes("--executor-memory", executorMemory))

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The demo's driver program, submitted like any user's: runs the named TPC-H queries over the tables under
  * a root path and writes a report (results, per-stage summaries, timings) to a file the client prints.
- * Arguments: {@code <tables root> <report path> <query,query,...>}.
+ * Arguments: {@code <tables root> <report path> <query,query,...> [explain]}; with {@code explain} the report
+ * also holds each query's formatted plan.
  */
 public final class TpchDemoApp
 {
@@ -26,9 +27,10 @@ public final class TpchDemoApp
     public static void main(String[] args)
             throws Exception
     {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: TpchDemoApp <tables root> <report path> <queries, e.g. q1,q6>");
+        if (args.length != 3 && !(args.length == 4 && args[3].equals("explain"))) {
+            throw new IllegalArgumentException("usage: TpchDemoApp <tables root> <report path> <queries, e.g. q1,q6> [explain]");
         }
+        boolean explain = args.length == 4;
         String root = args[0];
         Path report = new Path(args[1]);
         StringBuilder out = new StringBuilder();
@@ -38,6 +40,10 @@ public final class TpchDemoApp
                 TpchQueries.Query query = TpchQueries.byName(name.trim());
                 long start = System.nanoTime();
                 DataFrame frame = query.build().apply(session, root);
+                if (explain) {
+                    out.append("== TPC-H ").append(query.name().toUpperCase(Locale.ROOT)).append(" plan ==\n")
+                            .append(frame.explainString("formatted")).append('\n');
+                }
                 List<Row> rows = frame.collect();
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 out.append("== TPC-H ").append(query.name().toUpperCase(Locale.ROOT)).append(" (").append(rows.size()).append(" rows, ")
