@@ -91,9 +91,7 @@ public final class DemoCommand
             SubmitRequest request = SubmitRequest.builder(TpchDemoApp.class.getName(),
                             AppJars.forClasses(dataDir.resolve("jars").toAbsolutePath(), TpchDemoApp.class, TpchQueries.class))
                     .appName("spindle-tpch-demo")
-                    .appArgs(explain
-                            ? List.of(hdfs.makeQualified(tables).toString(), hdfs.makeQualified(report).toString(), String.join(",", names), "explain")
-                            : List.of(hdfs.makeQualified(tables).toString(), hdfs.makeQualified(report).toString(), String.join(",", names)))
+                    .appArgs(appArgs(hdfs.makeQualified(tables), hdfs.makeQualified(report), names))
                     .executorInstances(executors)
                     .executorCores(executorCores)
                     .executorMemoryBytes(ConfigKey.parseBytes("--executor-memory", executorMemory))
@@ -126,6 +124,15 @@ public final class DemoCommand
                     (driverStarted - submittedEpochMillis) / 1000.0, seconds(finished - submitted) - (driverStarted - submittedEpochMillis) / 1000.0);
             return 0;
         }
+    }
+
+    private List<String> appArgs(Path tables, Path report, List<String> names)
+    {
+        List<String> args = new java.util.ArrayList<>(List.of(tables.toString(), report.toString(), String.join(",", names)));
+        if (explain) {
+            args.add("explain");
+        }
+        return args;
     }
 
     private static String read(FileSystem fs, Path path)
