@@ -61,7 +61,7 @@ java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # --- build, when there is none or the module changed since -------------------------------------------
 jar=$(ls "$target"/spindle-benchmarks-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -s "$target/classpath/spark.txt" ] || [ ! -s "$target/classpath/spindle.txt" ] \
-    || [ -n "$(find "$here/pom.xml" "$root/pom.xml" "$here/src" -newer "$jar" -print -quit)" ]; then
+    || [ -n "$(find "$here/pom.xml" "$here/spark-classpath/pom.xml" "$root/pom.xml" "$here/src" -newer "$jar" -print -quit)" ]; then
   echo "== building: mvn -q -Pbenchmarks -pl benchmarks package (the first build downloads Spark)"
   (cd "$root" && mvn -q -B -Pbenchmarks -pl benchmarks package)
   jar=$(ls "$target"/spindle-benchmarks-*.jar | head -n 1)
@@ -69,9 +69,7 @@ fi
 # The Spindle jars as of the last build (see pom.xml), then the rest.
 spindle_jars=$(ls "$target"/spindle-jars/*.jar | paste -sd: -)
 spindle_cp="$jar:$spindle_jars:$(cat "$target/classpath/spindle.txt")"
-# Spark's own Parquet first: the module resolves Parquet at Spindle's version (see pom.xml).
-spark_parquet=$(ls "$target"/spark-parquet/*.jar | paste -sd: -)
-spark_cp="$jar:$spark_parquet:$(cat "$target/classpath/spark.txt")"
+spark_cp="$jar:$(cat "$target/classpath/spark.txt")"
 duckdb_cp="$jar:$(cat "$target/classpath/duckdb.txt")"
 
 logging=(-Dlog4j2.configurationFile=classpath:benchmark-log4j2.xml)

@@ -233,6 +233,13 @@ public final class Column
         return as(name);
     }
 
+    /** This function computed over {@code window}, as Spark's {@code over}: a window function or an aggregate. */
+    public Column over(io.spindle.sql.expressions.WindowSpec window)
+    {
+        return new Column(new io.spindle.planner.expressions.WindowExpression(
+                expression, window.partitionKeys(), window.orderKeys(), window.effectiveFrame()));
+    }
+
     public Column asc()
     {
         return new Column(expression, SortOrder.ascending(expression));

@@ -3,6 +3,7 @@ package io.spindle.sql;
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
 import io.spindle.planner.analyzer.Qualifiers;
 import io.spindle.planner.analyzer.UnionAnalyzer;
+import io.spindle.planner.analyzer.WindowAnalyzer;
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.ColumnRef;
@@ -27,6 +28,7 @@ import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.stages.FormattedExplain;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.planner.stages.StagePlanner;
+import io.spindle.planner.statistics.CostExplain;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
 import io.spindle.planner.types.TypeKind;
@@ -80,6 +82,7 @@ public final class DataFrame
     public DataFrame filter(Column condition)
     {
         Expression resolved = resolve(condition.expression());
+        WindowAnalyzer.rejectWindows(resolved, "filter");
         if (resolved.type().kind() != TypeKind.BOOLEAN) {
             throw new AnalysisException("filter condition " + resolved.defaultName() + " is " + resolved.type().sqlName()
                     + ", not boolean; compare it with something");
@@ -109,7 +112,7 @@ public final class DataFrame
             rejectAggregates(resolved, "select");
             expressions.add(resolved);
         }
-        return new DataFrame(session, new Project(plan, expressions));
+        return new DataFrame(session, WindowAnalyzer.project(plan, expressions));
     }
 
     /** Adds a column, or replaces the one of that name, as Spark's withColumn. */
@@ -131,7 +134,7 @@ public final class DataFrame
         if (!replaced) {
             expressions.add(new Alias(resolved, name));
         }
-        return new DataFrame(session, new Project(plan, expressions));
+        return new DataFrame(session, WindowAnalyzer.project(plan, expressions));
     }
 
     public GroupedData groupBy(String... columns)
@@ -421,6 +424,12 @@ public final class DataFrame
 
     // ---- actions
 
+    /** Writes the rows as files: {@code write().mode("overwrite").parquet(path)}. */
+    public DataFrameWriter write()
+    {
+        return new DataFrameWriter(this);
+    }
+
     public List<Row> collect()
     {
         return execute("collect").rows();
@@ -458,8 +467,9 @@ public final class DataFrame
     }
 
     /**
-     * Prints the plan: {@code simple} (physical), {@code extended} (analyzed, optimized, physical, stages), or
-     * {@code formatted} (numbered operators, then each one's details and stage).
+     * Prints the plan: {@code simple} (physical), {@code extended} (analyzed, optimized, physical, stages),
+     * {@code formatted} (numbered operators, then each one's details and stage), or {@code cost} (the optimized
+     * logical plan with each operator's estimated size and rows, then the physical plan).
      */
     public void explain(String mode)
     {
@@ -468,7 +478,7 @@ public final class DataFrame
 
     public String explainString(String mode)
     {
-        LogicalPlan optimized = Optimizer.optimize(plan);
+        LogicalPlan optimized = Optimizer.optimize(plan, session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
         PhysicalPlan physical = physicalPlan(optimized);
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "simple" -> "== Physical Plan ==\n" + physical.treeString();
@@ -477,14 +487,16 @@ public final class DataFrame
                     + "\n== Physical Plan ==\n" + physical.treeString()
                     + "\n== Stages ==\n" + StagePlanner.plan(physical).describe();
             case "formatted" -> FormattedExplain.of(StagePlanner.plan(physical));
-            default -> throw new IllegalArgumentException("explain mode '" + mode + "' is not known; use simple, extended or formatted");
+            case "cost" -> "== Optimized Logical Plan ==\n" + CostExplain.treeString(optimized)
+                    + "\n== Physical Plan ==\n" + physical.treeString();
+            default -> throw new IllegalArgumentException("explain mode '" + mode + "' is not known; use simple, extended, formatted or cost");
         };
     }
 
     /** The physical plan this DataFrame would run. */
     public PhysicalPlan physicalPlan()
     {
-        return physicalPlan(Optimizer.optimize(plan));
+        return physicalPlan(Optimizer.optimize(plan, session.conf().get(SqlConfig.JOIN_REORDER_ENABLED)));
     }
 
     public StageGraph stageGraph()
@@ -557,7 +569,12 @@ public final class DataFrame
 
     private static void rejectAggregates(Expression expression, String where)
     {
-        if (expression.anyMatch(e -> e instanceof io.spindle.planner.expressions.AggregateCall)) {
+        // only select and withColumn compute window functions (into Window nodes); elsewhere they have no rows to range over
+        boolean computesWindows = where.equals("select") || where.equals("withColumn");
+        if (!computesWindows) {
+            WindowAnalyzer.rejectWindows(expression, where);
+        }
+        if (WindowAnalyzer.hasAggregateOutsideWindows(expression)) {
             throw new AnalysisException("aggregate " + expression.defaultName() + " is not allowed in " + where
                     + "; use groupBy(...).agg(...) or agg(...)");
         }

@@ -1,6 +1,7 @@
 package io.spindle.sql;
 
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.sql.execution.ExecutionBackend;
 import io.spindle.sql.execution.ExecutionBackendFactory;
 import io.spindle.sql.execution.JobSummary;
@@ -70,6 +71,13 @@ public final class SpindleSession
     synchronized QueryResult run(StageGraph graph, String description)
     {
         QueryResult result = backend.run(graph, description);
+        lastJobSummary = result.summary();
+        return result;
+    }
+
+    synchronized QueryResult write(StageGraph graph, String description, FileOutputSpec output)
+    {
+        QueryResult result = backend.write(graph, description, output);
         lastJobSummary = result.summary();
         return result;
     }

@@ -11,6 +11,8 @@ public final class SqlConfig
             "most compressed bytes of whole row groups one scan task reads, as Spark's spark.sql.files.maxPartitionBytes");
     public static final ConfigKey<Long> AUTO_BROADCAST_JOIN_THRESHOLD = ConfigKey.bytesKey("spindle.sql.autoBroadcastJoinThreshold", "10m",
             "largest estimated size of a join side that is sent whole to every task instead of shuffling both sides, as Spark's spark.sql.autoBroadcastJoinThreshold; 0 turns it off");
+    public static final ConfigKey<Boolean> JOIN_REORDER_ENABLED = ConfigKey.booleanKey("spindle.sql.cbo.joinReorder.enabled", true,
+            "whether inner joins of three or more inputs are reordered by estimated rows, smallest first, as Spark's spark.sql.cbo.joinReorder.enabled");
     public static final ConfigKey<String> MASTER = ConfigKey.stringKey("spindle.master", "local[*]",
             "where jobs run: local[N] (threads in this JVM) or yarn (set by the ApplicationMaster)");
     public static final ConfigKey<String> APP_NAME = ConfigKey.stringKey("spindle.app.name", "spindle", "the application's name");

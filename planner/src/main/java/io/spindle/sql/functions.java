@@ -4,9 +4,11 @@ import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.AggregateFunction;
 import io.spindle.planner.expressions.CaseWhen;
 import io.spindle.planner.expressions.Cast;
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.UnresolvedColumn;
+import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.types.DataType;
 
 import java.util.Arrays;
@@ -105,6 +107,73 @@ public final class functions
     private static Column aggregate(AggregateFunction function, Column column)
     {
         return new Column(new AggregateCall(function, Optional.of(column.expression())));
+    }
+
+    /** The row's position in its window partition, from 1; use with {@link Column#over}. */
+    public static Column row_number()
+    {
+        return new Column(WindowFunction.ranking(WindowFunction.Kind.ROW_NUMBER));
+    }
+
+    /** The row's rank in its window partition, from 1, with gaps after ties; use with {@link Column#over}. */
+    public static Column rank()
+    {
+        return new Column(WindowFunction.ranking(WindowFunction.Kind.RANK));
+    }
+
+    /** The row's rank in its window partition, from 1, without gaps after ties; use with {@link Column#over}. */
+    public static Column dense_rank()
+    {
+        return new Column(WindowFunction.ranking(WindowFunction.Kind.DENSE_RANK));
+    }
+
+    /** The value of {@code column} {@code offset} rows before the current one in its window partition, else null. */
+    public static Column lag(Column column, int offset)
+    {
+        return offsetFunction(WindowFunction.Kind.LAG, column, offset, Optional.empty());
+    }
+
+    public static Column lag(String column, int offset)
+    {
+        return lag(col(column), offset);
+    }
+
+    /** The value of {@code column} {@code offset} rows before the current one in its window partition, else {@code defaultValue}. */
+    public static Column lag(Column column, int offset, Object defaultValue)
+    {
+        return offsetFunction(WindowFunction.Kind.LAG, column, offset, Optional.of(Column.toExpression(defaultValue)));
+    }
+
+    public static Column lag(String column, int offset, Object defaultValue)
+    {
+        return lag(col(column), offset, defaultValue);
+    }
+
+    /** The value of {@code column} {@code offset} rows after the current one in its window partition, else null. */
+    public static Column lead(Column column, int offset)
+    {
+        return offsetFunction(WindowFunction.Kind.LEAD, column, offset, Optional.empty());
+    }
+
+    public static Column lead(String column, int offset)
+    {
+        return lead(col(column), offset);
+    }
+
+    /** The value of {@code column} {@code offset} rows after the current one in its window partition, else {@code defaultValue}. */
+    public static Column lead(Column column, int offset, Object defaultValue)
+    {
+        return offsetFunction(WindowFunction.Kind.LEAD, column, offset, Optional.of(Column.toExpression(defaultValue)));
+    }
+
+    public static Column lead(String column, int offset, Object defaultValue)
+    {
+        return lead(col(column), offset, defaultValue);
+    }
+
+    private static Column offsetFunction(WindowFunction.Kind kind, Column column, int offset, Optional<Expression> defaultValue)
+    {
+        return new Column(WindowFunction.offset(kind, column.expression(), offset, defaultValue));
     }
 
     /** Starts {@code CASE WHEN condition THEN value}; add branches with {@link Column#when} and finish with {@link Column#otherwise}. */

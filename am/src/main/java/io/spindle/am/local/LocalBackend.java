@@ -2,6 +2,7 @@ package io.spindle.am.local;
 
 import io.spindle.am.scheduler.DagScheduler;
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.runtime.task.ExecutorEnvironment;
 import io.spindle.sql.execution.ExecutionBackend;
@@ -50,6 +51,12 @@ public final class LocalBackend
     public QueryResult run(StageGraph graph, String description)
     {
         return scheduler.run(graph, description);
+    }
+
+    @Override
+    public QueryResult write(StageGraph graph, String description, FileOutputSpec output)
+    {
+        return scheduler.write(graph, description, output, hadoopConf);
     }
 
     @Override

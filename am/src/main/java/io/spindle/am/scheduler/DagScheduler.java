@@ -1,11 +1,13 @@
 package io.spindle.am.scheduler;
 
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.stages.Stage;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.io.FileOutputCommitter;
 import io.spindle.runtime.serde.BatchSerde;
 import io.spindle.runtime.task.MapOutput;
 import io.spindle.runtime.task.TaskDescription;
@@ -16,6 +18,7 @@ import io.spindle.sql.Row;
 import io.spindle.sql.execution.JobSummary;
 import io.spindle.sql.execution.QueryResult;
 import io.spindle.sql.execution.StageSummary;
+import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,9 @@ public final class DagScheduler
     private final AtomicLong nextTaskId = new AtomicLong();
     private final AtomicInteger tasksDone = new AtomicInteger();
     private final AtomicInteger tasksTotal = new AtomicInteger();
+    /** Where the running job's result tasks write files; empty when they return rows. */
+    private Optional<FileOutputSpec> fileOutput = Optional.empty();
+    private List<TaskResult> resultStageResults = List.of();
 
     public DagScheduler(ExecutorPool pool, SpindleConf conf)
     {
@@ -89,6 +95,7 @@ public final class DagScheduler
             StageRun run = runStage(jobId, stage, inputs, broadcasts);
             summaries.add(run.summary());
             if (stage.isResult()) {
+                resultStageResults = run.results();
                 for (TaskResult result : run.results()) {
                     rows.addAll(decodeRows(result.resultFrames()));
                 }
@@ -105,6 +112,37 @@ public final class DagScheduler
         }
         JobSummary summary = new JobSummary(jobId, description, summaries, System.currentTimeMillis() - start);
         return new QueryResult(rows, summary);
+    }
+
+    /**
+     * Runs {@code graph} as a writing job: its result tasks write their partitions as files into the staging
+     * directory of {@code output}, and the files are committed only after every task has succeeded; on any
+     * failure the staging directory is removed and the files already at the output path stay as they were.
+     */
+    public synchronized QueryResult write(StageGraph graph, String description, FileOutputSpec output, Configuration hadoopConf)
+    {
+        FileOutputCommitter committer = new FileOutputCommitter(hadoopConf, output);
+        committer.setupJob();
+        fileOutput = Optional.of(output);
+        try {
+            QueryResult result = run(graph, description);
+            committer.commitJob(resultStageResults.stream().map(r -> r.writtenFile().orElseThrow().path()).toList());
+            LOG.info("job {} committed {} files to {}", result.summary().jobId(), resultStageResults.size(), output.path());
+            return result;
+        }
+        catch (RuntimeException e) {
+            try {
+                committer.abortJob();
+            }
+            catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+        finally {
+            fileOutput = Optional.empty();
+            resultStageResults = List.of();
+        }
     }
 
     private record StageRun(List<TaskResult> results, StageSummary summary)
@@ -167,7 +205,7 @@ public final class DagScheduler
         Optional<TaskDescription.ShuffleOutput> output = stage.shuffleId()
                 .map(id -> new TaskDescription.ShuffleOutput(id, stage.outputPartitioning().orElseThrow()));
         TaskDescription task = new TaskDescription(nextTaskId.getAndIncrement(), jobId, stage.id(), partition, attempt, stage.fragment(), output, inputs,
-                broadcasts);
+                broadcasts, stage.isResult() ? fileOutput : Optional.empty());
         pool.submit(task, preferredHosts(stage.fragment(), partition), result -> completions.add(new Completion(partition, result)));
     }
 

@@ -1,6 +1,7 @@
 package io.spindle.am.scheduler;
 
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.sql.execution.ExecutionBackend;
 import io.spindle.sql.execution.QueryResult;
@@ -25,6 +26,12 @@ final class YarnBackend
     public QueryResult run(StageGraph graph, String description)
     {
         return scheduler.run(graph, description);
+    }
+
+    @Override
+    public QueryResult write(StageGraph graph, String description, FileOutputSpec output)
+    {
+        return scheduler.write(graph, description, output, hadoopConfiguration());
     }
 
     @Override

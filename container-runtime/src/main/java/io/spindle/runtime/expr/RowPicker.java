@@ -12,13 +12,13 @@ import io.spindle.runtime.batch.StringVector;
  * Builds a vector whose row i is row i of {@code sources[choice[i]]}, or null where {@code choice[i]} is negative.
  * A source no row chooses may be null (not computed).
  */
-final class RowPicker
+public final class RowPicker
 {
     private RowPicker()
     {
     }
 
-    static ColumnVector pick(DataType type, ColumnVector[] sources, int[] choice, int rows)
+    public static ColumnVector pick(DataType type, ColumnVector[] sources, int[] choice, int rows)
     {
         boolean[] nulls = new boolean[rows];
         boolean anyNull = false;

@@ -63,7 +63,7 @@ import static java.util.Objects.requireNonNull;
  * Not thread-safe: one reader belongs to one task. Failures name the file and, where one is at fault, the column.
  */
 public final class ParquetBatchReader
-        implements Closeable
+        implements BatchReader
 {
     private static final GroupConverter DISCARDING_CONVERTER = new DiscardingConverter();
 

@@ -3,6 +3,9 @@ package io.spindle.runtime.operators;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.source.FileSplit;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.io.BatchReader;
+import io.spindle.runtime.io.CsvBatchReader;
+import io.spindle.runtime.io.OrcBatchReader;
 import io.spindle.runtime.io.ParquetBatchReader;
 import io.spindle.runtime.task.TaskMetrics;
 import org.apache.hadoop.conf.Configuration;
@@ -10,18 +13,23 @@ import org.apache.hadoop.conf.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Reads one split of a Parquet scan into batches, counting rows and bytes read. */
+/** Reads one split of a file scan into batches with the reader of the source's format, counting rows and bytes read. */
 public final class ScanOperator
         implements Operator
 {
-    private final ParquetBatchReader reader;
+    private final BatchReader reader;
     private final TaskMetrics metrics;
     private long countedBytes;
 
     public ScanOperator(Configuration conf, FileScanExec scan, int partition, TaskMetrics metrics)
     {
         FileSplit split = scan.source().splits().get(partition);
-        this.reader = new ParquetBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
+        this.reader = switch (scan.source().format()) {
+            case "parquet" -> new ParquetBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
+            case "orc" -> new OrcBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
+            case "csv" -> new CsvBatchReader(conf, split, scan.source().schema(), scan.columns(), scan.source().options(), ColumnBatch.DEFAULT_ROWS);
+            default -> throw new IllegalArgumentException("no reader for file format '" + scan.source().format() + "' of " + split.path());
+        };
         this.metrics = metrics;
     }
 

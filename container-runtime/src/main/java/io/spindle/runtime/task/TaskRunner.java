@@ -15,6 +15,7 @@ import io.spindle.planner.physical.ProjectExec;
 import io.spindle.planner.physical.ShuffleReadExec;
 import io.spindle.planner.physical.SortExec;
 import io.spindle.planner.physical.UnionExec;
+import io.spindle.planner.physical.WindowExec;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
@@ -30,6 +31,7 @@ import io.spindle.runtime.operators.ProjectOperator;
 import io.spindle.runtime.operators.ScanOperator;
 import io.spindle.runtime.operators.SortOperator;
 import io.spindle.runtime.operators.UnionOperator;
+import io.spindle.runtime.operators.window.WindowOperator;
 import io.spindle.runtime.serde.BatchSerde;
 import io.spindle.runtime.shuffle.FetchFailedException;
 import io.spindle.runtime.shuffle.ShuffleReadOperator;
@@ -60,6 +62,11 @@ public final class TaskRunner
         try {
             root = build(task, env, metrics);
             int columns = task.fragment().schema().size();
+            if (task.fileOutput().isPresent()) {
+                WrittenFile written = FileOutputTask.write(root, task.fileOutput().get(), task, env, metrics);
+                metrics.millis = (System.nanoTime() - start) / 1_000_000;
+                return TaskResult.written(task.taskId(), env.executorId(), written, metrics);
+            }
             if (task.shuffleOutput().isPresent()) {
                 TaskDescription.ShuffleOutput out = task.shuffleOutput().get();
                 MapOutput output = ShuffleWriter.write(root, out.shuffleId(), out.partitioning(), task.partition(), columns, env, metrics);
@@ -184,6 +191,12 @@ public final class TaskRunner
         public Operator visitLimit(LimitExec node, Void context)
         {
             return new LimitOperator(child(node), node.count());
+        }
+
+        @Override
+        public Operator visitWindow(WindowExec node, Void context)
+        {
+            return new WindowOperator(child(node), node.windowExpressions(), node.child().schema().size());
         }
 
         @Override

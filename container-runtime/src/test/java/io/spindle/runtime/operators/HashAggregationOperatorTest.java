@@ -114,7 +114,9 @@ class HashAggregationOperatorTest
     static Plan plan(Schema schema, List<String> keys, List<AggregateCall> calls)
     {
         FileSource source = new FileSource("parquet", List.of("/test/t"), schema,
-                List.of(new FileSplit("/test/t/part-0.parquet", List.of(0), 1, 1, List.of())), 1, 1);
+                // two splits, so that the rows are not in one partition already and the plan keeps its exchange
+                List.of(new FileSplit("/test/t/part-0.parquet", List.of(0), 1, 1, List.of()), new FileSplit("/test/t/part-1.parquet", List.of(0), 1, 1, List.of())),
+                2, 2);
         FileRelation relation = FileRelation.allColumns(source);
         List<Expression> keyExpressions = keys.stream().map(k -> resolve(col(k), schema)).toList();
         List<Expression> aggregates = new ArrayList<>();

@@ -228,7 +228,8 @@ class TaskRunnerTest
     private List<List<Object>> runOverSourceShuffle(Expression condition)
     {
         List<MapOutput> source = writeSourceShuffle();
-        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused/orders.parquet")), 4, condition);
+        // two files, so that the rows are not in one partition already and the aggregation shuffles
+        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused/orders-0.parquet", "/unused/orders-1.parquet")), 4, condition);
         assertEquals(2, graph.stages().size());
         Stage scanStage = graph.stages().get(0);
         List<Stage> stages = List.of(
@@ -310,7 +311,7 @@ class TaskRunnerTest
     void failedTaskNamesTheTaskAndTheMissingFile()
     {
         String missing = tempDir.resolve("orders").resolve("part-00042.parquet").toString();
-        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of(missing)), 4);
+        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of(missing, tempDir.resolve("orders").resolve("part-00043.parquet").toString())), 4);
         Stage scanStage = graph.stages().get(0);
         TaskDescription task = new TaskDescription(17, 2, scanStage.id(), 0, 3, scanStage.fragment(),
                 Optional.of(new TaskDescription.ShuffleOutput(scanStage.shuffleId().orElseThrow(), scanStage.outputPartitioning().orElseThrow())),
@@ -332,7 +333,7 @@ class TaskRunnerTest
     @Test
     void lostMapOutputFailsTheTaskAsAFetchFailure()
     {
-        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused.parquet")), 2);
+        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused-0.parquet", "/unused-1.parquet")), 2);
         Stage resultStage = graph.resultStage();
         MapOutput lost = new MapOutput(0, 5, "exec-gone", "worker-9", 7337, new long[] {100, 100});
 
@@ -346,7 +347,7 @@ class TaskRunnerTest
     @Test
     void taskWithoutItsShuffleInputsNamesTheShuffle()
     {
-        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused.parquet")), 2);
+        StageGraph graph = Tasks.aggregationStages(Tasks.ordersSource(List.of("/unused-0.parquet", "/unused-1.parquet")), 2);
         Stage resultStage = graph.resultStage();
 
         TaskResult result = TaskRunner.run(task(resultStage, resultStage.fragment(), 0, Map.of()), env);

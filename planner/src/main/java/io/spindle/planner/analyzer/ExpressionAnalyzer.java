@@ -14,6 +14,8 @@ import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
 import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.UnresolvedColumn;
+import io.spindle.planner.expressions.WindowExpression;
+import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
@@ -74,6 +76,12 @@ public final class ExpressionAnalyzer
         }
         if (node instanceof CaseWhen caseWhen) {
             return FunctionAnalyzer.resolveCaseWhen(caseWhen);
+        }
+        if (node instanceof WindowFunction function) {
+            return WindowAnalyzer.resolveFunction(function);
+        }
+        if (node instanceof WindowExpression window) {
+            return WindowAnalyzer.resolveWindow(window);
         }
         if (node instanceof Cast || node instanceof Alias || node instanceof IsNull || node instanceof Literal || node instanceof ColumnRef) {
             return node;

@@ -69,4 +69,14 @@ public interface ExpressionVisitor<R, C>
     {
         return visitExpression(node, context);
     }
+
+    default R visitWindowFunction(WindowFunction node, C context)
+    {
+        return visitExpression(node, context);
+    }
+
+    default R visitWindowExpression(WindowExpression node, C context)
+    {
+        return visitExpression(node, context);
+    }
 }

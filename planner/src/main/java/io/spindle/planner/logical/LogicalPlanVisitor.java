@@ -48,4 +48,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitWindow(Window node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

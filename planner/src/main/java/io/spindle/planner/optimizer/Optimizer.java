@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Rewrites an analyzed logical plan into a cheaper equivalent one: the rules run over every node, bottom-up,
  * pass after pass until a pass changes nothing (or {@link #MAX_PASSES} is reached, which only leaves the plan
- * less optimized); then unused columns are pruned down to the scans.
+ * less optimized); then multi-way inner joins are reordered by estimated size, and unused columns are pruned
+ * down to the scans.
  */
 public final class Optimizer
 {
@@ -45,7 +46,14 @@ public final class Optimizer
 
     public static LogicalPlan optimize(LogicalPlan plan)
     {
-        return PruneColumns.apply(applyRules(plan, RULES));
+        return optimize(plan, true);
+    }
+
+    /** @param reorderJoins whether to {@linkplain ReorderJoins reorder} multi-way inner joins by their estimated rows */
+    public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins)
+    {
+        LogicalPlan rewritten = applyRules(plan, RULES);
+        return PruneColumns.apply(reorderJoins ? ReorderJoins.apply(rewritten) : rewritten);
     }
 
     /** Applies {@code rules} to a fixed point. */

@@ -3,6 +3,7 @@ package io.spindle.planner.optimizer;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
+import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
@@ -16,6 +17,7 @@ import io.spindle.planner.logical.Repartition;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
+import io.spindle.planner.logical.Window;
 import io.spindle.planner.types.StructField;
 
 import java.util.ArrayList;
@@ -179,6 +181,35 @@ public final class PruneColumns
                 inputs.add(new Project(child.plan(), columns));
             }
             return new Pruned(new Union(inputs), mapping);
+        }
+
+        /** Keeps the window expressions someone reads; a window node none of whose results are read goes away. */
+        @Override
+        public Pruned visitWindow(Window node, BitSet required)
+        {
+            int width = node.child().schema().size();
+            BitSet childRequired = required.get(0, width);
+            List<WindowExpression> kept = new ArrayList<>();
+            List<Integer> keptPositions = new ArrayList<>();
+            for (int i = 0; i < node.windowExpressions().size(); i++) {
+                if (required.get(width + i)) {
+                    kept.add(node.windowExpressions().get(i));
+                    keptPositions.add(width + i);
+                    addReferences(node.windowExpressions().get(i), childRequired);
+                }
+            }
+            Pruned child = node.child().accept(this, childRequired);
+            int[] mapping = Arrays.copyOf(child.mapping(), width + node.windowExpressions().size());
+            Arrays.fill(mapping, width, mapping.length, -1);
+            if (kept.isEmpty()) {
+                return new Pruned(child.plan(), mapping);
+            }
+            int childWidth = child.plan().schema().size();
+            for (int i = 0; i < keptPositions.size(); i++) {
+                mapping[keptPositions.get(i)] = childWidth + i;
+            }
+            List<WindowExpression> remapped = kept.stream().map(e -> (WindowExpression) remap(e, child.mapping())).toList();
+            return new Pruned(new Window(child.plan(), remapped), mapping);
         }
 
         @Override

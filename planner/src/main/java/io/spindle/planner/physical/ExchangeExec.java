@@ -3,6 +3,7 @@ package io.spindle.planner.physical;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,6 +46,13 @@ public final class ExchangeExec
     public Schema schema()
     {
         return child.schema();
+    }
+
+    /** Into one partition, by whatever scheme, is all rows in one partition. */
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return Optional.of(partitioning.numPartitions() == 1 ? new Partitioning.Single() : partitioning);
     }
 
     @Override

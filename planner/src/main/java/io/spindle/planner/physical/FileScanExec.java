@@ -5,6 +5,7 @@ import io.spindle.planner.source.FileSource;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -76,6 +77,13 @@ public final class FileScanExec
     public Schema schema()
     {
         return source.schemaOf(columns);
+    }
+
+    /** One split is one partition; several splits hold rows in no known order. */
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return source.splits().size() == 1 ? Optional.of(new Partitioning.Single()) : Optional.empty();
     }
 
     @Override

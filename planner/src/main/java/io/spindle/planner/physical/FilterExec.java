@@ -4,6 +4,7 @@ import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,6 +47,12 @@ public final class FilterExec
     public Schema schema()
     {
         return child.schema();
+    }
+
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return child.outputPartitioning();
     }
 
     @Override

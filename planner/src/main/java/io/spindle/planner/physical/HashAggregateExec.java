@@ -8,6 +8,7 @@ import io.spindle.planner.types.StructField;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -112,6 +113,22 @@ public final class HashAggregateExec
             }
         }
         return new Schema(fields);
+    }
+
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return PartitionKeys.throughOutputs(child.outputPartitioning(), groupingKeys);
+    }
+
+    /** A final aggregation needs each group's partial rows together; a partial one takes its input as it comes. */
+    @Override
+    public List<Distribution> requiredChildDistributions()
+    {
+        if (mode == Mode.PARTIAL) {
+            return List.of(Distribution.UNSPECIFIED);
+        }
+        return List.of(groupingKeys.isEmpty() ? new Distribution.AllTuples() : new Distribution.Clustered(groupingKeys));
     }
 
     @Override

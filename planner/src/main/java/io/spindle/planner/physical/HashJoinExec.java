@@ -104,6 +104,46 @@ public final class HashJoinExec
         return Join.outputSchema(left.schema(), right.schema(), type);
     }
 
+    /**
+     * A broadcast join keeps its streamed side's spread; a shuffled one keeps that of a side whose key columns
+     * never come out null-extended (not a full join's), once both sides are hashed alike on their keys; until
+     * then (as the planner builds it, before exchanges are added) the spread is unknown. The right side's
+     * columns follow the left's in the output.
+     */
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        if (!(left instanceof BroadcastExchangeExec) && !(right instanceof BroadcastExchangeExec) && !coPartitioned()) {
+            return Optional.empty();
+        }
+        if (left instanceof BroadcastExchangeExec || type == JoinType.RIGHT_OUTER) {
+            return PartitionKeys.shifted(right.outputPartitioning(), left.schema().size());
+        }
+        if (type == JoinType.FULL_OUTER && !(right instanceof BroadcastExchangeExec)) {
+            return Optional.empty();
+        }
+        return left.outputPartitioning();
+    }
+
+    private boolean coPartitioned()
+    {
+        Optional<Partitioning> leftPartitioning = left.outputPartitioning();
+        Optional<Partitioning> rightPartitioning = right.outputPartitioning();
+        return new Distribution.HashClustered(leftKeys).satisfiedBy(leftPartitioning)
+                && new Distribution.HashClustered(rightKeys).satisfiedBy(rightPartitioning)
+                && leftPartitioning.get().numPartitions() == rightPartitioning.get().numPartitions();
+    }
+
+    /** Unless one side is broadcast, both sides must be hashed on their keys into the same partitions. */
+    @Override
+    public List<Distribution> requiredChildDistributions()
+    {
+        if (left instanceof BroadcastExchangeExec || right instanceof BroadcastExchangeExec) {
+            return List.of(Distribution.UNSPECIFIED, Distribution.UNSPECIFIED);
+        }
+        return List.of(new Distribution.HashClustered(leftKeys), new Distribution.HashClustered(rightKeys));
+    }
+
     @Override
     public <R, C> R accept(PhysicalPlanVisitor<R, C> visitor, C context)
     {

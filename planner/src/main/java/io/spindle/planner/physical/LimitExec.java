@@ -3,6 +3,7 @@ package io.spindle.planner.physical;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,6 +46,12 @@ public final class LimitExec
     public Schema schema()
     {
         return child.schema();
+    }
+
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return child.outputPartitioning();
     }
 
     @Override

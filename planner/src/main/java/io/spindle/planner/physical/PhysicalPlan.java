@@ -3,7 +3,9 @@ package io.spindle.planner.physical;
 import io.spindle.planner.types.Schema;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node of a physical plan: how to compute, operator by operator. Immutable. Executors turn each node of a
@@ -19,6 +21,21 @@ public abstract class PhysicalPlan
     public abstract Schema schema();
 
     public abstract <R, C> R accept(PhysicalPlanVisitor<R, C> visitor, C context);
+
+    /**
+     * How this node's output rows are spread over partitions, as far as is known: hashed on keys over this node's
+     * output columns, or all in one partition; empty when unknown, which is what a node says unless it knows better.
+     */
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return Optional.empty();
+    }
+
+    /** What each input, in {@link #children()} order, needs of its spread; by default nothing. */
+    public List<Distribution> requiredChildDistributions()
+    {
+        return Collections.nCopies(children().size(), Distribution.UNSPECIFIED);
+    }
 
     /** The node's own line in a plan tree, without children. */
     public abstract String describe();

@@ -51,4 +51,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitWindow(WindowExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

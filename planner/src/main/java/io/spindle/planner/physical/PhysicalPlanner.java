@@ -4,6 +4,7 @@ import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
@@ -17,16 +18,19 @@ import io.spindle.planner.logical.Repartition;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
+import io.spindle.planner.logical.Window;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.RowGroupFilter;
+import io.spindle.planner.statistics.StatisticsEstimator;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses operators for an optimized logical plan: aggregation becomes a partial aggregation, a hash exchange
- * on the grouping keys and a final aggregation; a global sort or limit gathers into one partition first.
+ * Chooses operators for an optimized logical plan: aggregation becomes a partial and a final aggregation; a
+ * global sort or limit gathers into one partition first. Exchanges that operators need for their inputs'
+ * distributions (aggregations, shuffled joins) are then added by {@link EnsureRequirements} where not already met.
  */
 public final class PhysicalPlanner
 {
@@ -53,7 +57,7 @@ public final class PhysicalPlanner
 
     public PhysicalPlan plan(LogicalPlan logical)
     {
-        return logical.accept(new Planner(), null);
+        return EnsureRequirements.apply(logical.accept(new Planner(), null), shufflePartitions);
     }
 
     private final class Planner
@@ -101,11 +105,8 @@ public final class PhysicalPlanner
                 Expression key = node.groupingKeys().get(i);
                 keyRefs.add(new ColumnRef(i, keyNames.get(i), key.type(), key.nullable()));
             }
-            Partitioning partitioning = keyRefs.isEmpty()
-                    ? new Partitioning.Single()
-                    : new Partitioning.Hash(keyRefs, shufflePartitions);
-            ExchangeExec exchange = new ExchangeExec(partial, partitioning);
-            return new HashAggregateExec(exchange, HashAggregateExec.Mode.FINAL, keyRefs, keyNames, calls, names);
+            // EnsureRequirements hash-exchanges the partial rows on the keys unless they are spread that way already
+            return new HashAggregateExec(partial, HashAggregateExec.Mode.FINAL, keyRefs, keyNames, calls, names);
         }
 
         @Override
@@ -145,6 +146,30 @@ public final class PhysicalPlanner
             return new ExchangeExec(child, partitioning);
         }
 
+        /**
+         * Brings each window partition into one task (a hash exchange on the partition keys unless the input is
+         * spread that way already, or one partition when there are none), sorts it by partition and order keys, and computes the window over the sorted rows.
+         */
+        @Override
+        public PhysicalPlan visitWindow(Window node, Void context)
+        {
+            PhysicalPlan child = node.child().accept(this, context);
+            PhysicalPlan partitioned;
+            if (node.partitionKeys().isEmpty()) {
+                partitioned = gather(child);
+            }
+            else if (new Distribution.Clustered(node.partitionKeys()).satisfiedBy(child.outputPartitioning())) {
+                partitioned = child;
+            }
+            else {
+                partitioned = new ExchangeExec(child, new Partitioning.Hash(node.partitionKeys(), shufflePartitions));
+            }
+            List<SortOrder> orders = new ArrayList<>();
+            node.partitionKeys().forEach(key -> orders.add(SortOrder.ascending(key)));
+            orders.addAll(node.orderKeys());
+            return new WindowExec(new SortExec(partitioned, orders), node.windowExpressions());
+        }
+
         @Override
         public PhysicalPlan visitSubqueryAlias(SubqueryAlias node, Void context)
         {
@@ -179,9 +204,8 @@ public final class PhysicalPlanner
                         side == HashJoinExec.BuildSide.RIGHT ? new BroadcastExchangeExec(right) : right, node.type(),
                         keys.leftKeys(), keys.rightKeys(), keys.residual(), side);
             }
-            PhysicalPlan shuffledLeft = new ExchangeExec(left, new Partitioning.Hash(keys.leftKeys(), shufflePartitions));
-            PhysicalPlan shuffledRight = new ExchangeExec(right, new Partitioning.Hash(keys.rightKeys(), shufflePartitions));
-            return new HashJoinExec(shuffledLeft, shuffledRight, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(),
+            // EnsureRequirements hash-exchanges each side on its keys unless both are spread that way already
+            return new HashJoinExec(left, right, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(),
                     HashJoinExec.BuildSide.RIGHT);
         }
     }
@@ -194,14 +218,14 @@ public final class PhysicalPlanner
     {
         boolean canBuildLeft = join.type().outputsRight() && !join.type().keepsUnmatchedLeft();
         boolean canBuildRight = !join.type().keepsUnmatchedRight();
-        if (canBuildRight && SizeEstimator.hintedBroadcast(join.right())) {
+        if (canBuildRight && BroadcastHints.hinted(join.right())) {
             return Optional.of(HashJoinExec.BuildSide.RIGHT);
         }
-        if (canBuildLeft && SizeEstimator.hintedBroadcast(join.left())) {
+        if (canBuildLeft && BroadcastHints.hinted(join.left())) {
             return Optional.of(HashJoinExec.BuildSide.LEFT);
         }
-        long left = canBuildLeft ? SizeEstimator.estimate(join.left(), broadcastThreshold).orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
-        long right = canBuildRight ? SizeEstimator.estimate(join.right(), broadcastThreshold).orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+        double left = canBuildLeft ? StatisticsEstimator.estimate(join.left()).sizeInBytes() : Double.POSITIVE_INFINITY;
+        double right = canBuildRight ? StatisticsEstimator.estimate(join.right()).sizeInBytes() : Double.POSITIVE_INFINITY;
         if (broadcastThreshold <= 0 || Math.min(left, right) > broadcastThreshold) {
             return Optional.empty();
         }
@@ -216,13 +240,6 @@ public final class PhysicalPlanner
     /** Whether the plan's output is known to be in one partition. */
     static boolean isSinglePartition(PhysicalPlan plan)
     {
-        if (plan instanceof ExchangeExec exchange) {
-            return exchange.partitioning() instanceof Partitioning.Single;
-        }
-        if (plan instanceof FileScanExec scan) {
-            return scan.source().splits().size() <= 1;
-        }
-        List<PhysicalPlan> children = plan.children();
-        return children.size() == 1 && isSinglePartition(children.get(0));
+        return plan.outputPartitioning().orElse(null) instanceof Partitioning.Single;
     }
 }

@@ -5,6 +5,7 @@ import io.spindle.planner.logical.Project;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,6 +48,12 @@ public final class ProjectExec
     public Schema schema()
     {
         return Project.schemaOf(expressions);
+    }
+
+    @Override
+    public Optional<Partitioning> outputPartitioning()
+    {
+        return PartitionKeys.throughOutputs(child.outputPartitioning(), expressions);
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class ParquetSource
         return new FileSource("parquet", paths, schema, splits, totalBytes, totalRows);
     }
 
-    private static List<FileStatus> listDataFiles(Configuration conf, String pathText)
+    static List<FileStatus> listDataFiles(Configuration conf, String pathText)
     {
         Path path = new Path(pathText);
         try {
@@ -167,7 +167,7 @@ public final class ParquetSource
     }
 
     /** The hosts that store the most bytes of [start, start + length), best first. */
-    private static List<String> hosts(Configuration conf, FileStatus file, long start, long length)
+    static List<String> hosts(Configuration conf, FileStatus file, long start, long length)
     {
         try {
             FileSystem fs = file.getPath().getFileSystem(conf);

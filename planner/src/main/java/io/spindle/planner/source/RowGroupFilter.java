@@ -80,7 +80,7 @@ public final class RowGroupFilter
             FileSplit first = source.splits().get(0);
             kept.add(new FileSplit(first.path(), List.of(), 0, 0, first.hosts()));
         }
-        return new FileSource(source.format(), source.paths(), source.schema(), kept, bytes, rows);
+        return new FileSource(source.format(), source.paths(), source.schema(), kept, bytes, rows, source.options());
     }
 
     /** False only when the statistics prove that no row of the row group passes every filter. */

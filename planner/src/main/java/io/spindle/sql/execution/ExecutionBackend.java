@@ -1,6 +1,7 @@
 package io.spindle.sql.execution;
 
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.stages.StageGraph;
 import org.apache.hadoop.conf.Configuration;
 
@@ -13,6 +14,15 @@ public interface ExecutionBackend
 {
     /** Runs every stage of {@code graph} and returns the result stage's rows in partition order. */
     QueryResult run(StageGraph graph, String description);
+
+    /**
+     * Runs every stage of {@code graph}, the result stage's tasks writing their rows as files per {@code output},
+     * and commits the files only if every task succeeded; returns no rows.
+     */
+    default QueryResult write(StageGraph graph, String description, FileOutputSpec output)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write files");
+    }
 
     /** The Hadoop configuration the driver lists and reads files with. */
     Configuration hadoopConfiguration();

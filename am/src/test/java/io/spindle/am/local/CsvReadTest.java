@@ -1,0 +1,173 @@
+package io.spindle.am.local;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.Schema;
+import io.spindle.planner.types.StructField;
+import io.spindle.sql.AnalysisException;
+import io.spindle.sql.DataFrame;
+import io.spindle.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.spindle.sql.functions.col;
+import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code session.read().csv(path)} in local mode: options, schemas given and inferred, nulls, quoting, one task per file. */
+class CsvReadTest
+{
+    private static final Schema PEOPLE = Schema.of(
+            new StructField("id", DataType.INT, true),
+            new StructField("name", DataType.STRING, true),
+            new StructField("score", DataType.DOUBLE, true),
+            new StructField("amount", DataType.decimal(10, 2), true),
+            new StructField("born", DataType.DATE, true),
+            new StructField("seen", DataType.TIMESTAMP, true),
+            new StructField("active", DataType.BOOLEAN, true),
+            new StructField("visits", DataType.LONG, true));
+
+    @TempDir
+    static Path dir;
+
+    private static LocalQueryFixture fixture;
+
+    @BeforeAll
+    static void setUp()
+    {
+        fixture = new LocalQueryFixture(dir, "64k", 3);
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        fixture.close();
+    }
+
+    private static String file(String name, String text)
+    {
+        Path path = dir.resolve(name);
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path.toString();
+    }
+
+    @Test
+    void readsWithAGivenSchemaQuotingAndPermissiveNulls()
+    {
+        String path = file("people.csv", "id,name,score,amount,born,seen,active,visits\r\n"
+                + "1,\"Smith, Anna\",1.5,12.34,2001-02-03,2024-02-29 12:00:00.123456,true,9000000000\r\n"
+                + "2,\"say \"\"hi\"\"\nnext line\",,7,1999-12-31,2024-03-01T00:00:01Z,FALSE,\r\n"
+                + "x3,,NaNa,1.005,2001-02-30,not a time,maybe,12abc\r\n"
+                + "\r\n"
+                + "4,short\n");
+        DataFrame people = fixture.session().read().option("header", "true").option("delimiter", ",").schema(PEOPLE).csv(path);
+
+        assertEquals(PEOPLE, people.schema());
+        assertArrayEquals(new String[] {"id", "name", "score", "amount", "born", "seen", "active", "visits"}, people.columns());
+        // ascending order puts the null id first, as in Spark
+        DuckDbOracle.assertSameRows(List.of(
+                new Row(null, null, null, new BigDecimal("1.01"), null, null, null, null),
+                new Row(1, "Smith, Anna", 1.5, new BigDecimal("12.34"), LocalDate.of(2001, 2, 3),
+                        Instant.parse("2024-02-29T12:00:00.123456Z"), true, 9_000_000_000L),
+                new Row(2, "say \"hi\"\nnext line", null, new BigDecimal("7.00"), LocalDate.of(1999, 12, 31),
+                        Instant.parse("2024-03-01T00:00:01Z"), false, null),
+                new Row(4, "short", null, null, null, null, null, null)),
+                people.orderBy(col("amount").isNull(), col("id")).collect());
+        assertEquals(4, people.count());
+        assertEquals(List.of(new Row(3L)), people.filter(col("amount").isNotNull()).agg(count("*")).collect());
+    }
+
+    @Test
+    void infersTypesFromTheFirstFile()
+    {
+        String path = file("infer/a.csv", "i;l;d;dt;b;s;empty\n"
+                + "1;5000000000;1;2020-01-01;true;x;\n"
+                + "-2;3;2.5;2020-01-02;False;\"a;b\";\n"
+                + ";;;;;;\n");
+        DataFrame frame = fixture.session().read().option("header", "true").option("delimiter", ";").option("inferSchema", "true").csv(path);
+
+        assertEquals(Schema.of(
+                new StructField("i", DataType.INT, true),
+                new StructField("l", DataType.LONG, true),
+                new StructField("d", DataType.DOUBLE, true),
+                new StructField("dt", DataType.DATE, true),
+                new StructField("b", DataType.BOOLEAN, true),
+                new StructField("s", DataType.STRING, true),
+                new StructField("empty", DataType.STRING, true)), frame.schema());
+        DuckDbOracle.assertSameRows(List.of(
+                new Row(-2, 3L, 2.5, LocalDate.of(2020, 1, 2), false, "a;b", null),
+                new Row(1, 5_000_000_000L, 1.0, LocalDate.of(2020, 1, 1), true, "x", null),
+                new Row(null, null, null, null, null, null, null)),
+                frame.orderBy(col("i").isNull(), col("i")).collect());
+        frame.printSchema();
+    }
+
+    @Test
+    void withoutHeaderOrSchemaEveryColumnIsAStringNamedByPosition()
+    {
+        String path = file("plain.csv", "1,a\n2,b,extra\n");
+        DataFrame frame = fixture.session().read().csv(path);
+
+        assertArrayEquals(new String[] {"_c0", "_c1"}, frame.columns());
+        assertEquals(DataType.STRING, frame.schema().field(0).type());
+        DuckDbOracle.assertSameRows(List.of(new Row("1", "a"), new Row("2", "b")), frame.orderBy(col("_c0")).collect());
+    }
+
+    @Test
+    void readsEveryFileOfADirectoryInATaskEachLikeDuckDb()
+    {
+        Path out = dir.resolve("orders");
+        fixture.oracle().execute("COPY (SELECT i AS id, i % 7 AS k, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS v,"
+                + " 'name ' || i || CASE WHEN i % 3 = 0 THEN ', quoted' ELSE '' END AS s FROM range(0, 20000) r(i))"
+                + " TO '" + out + "' (FORMAT CSV, HEADER, PER_THREAD_OUTPUT true)");
+        long files;
+        try (var list = Files.list(out)) {
+            files = list.count();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DataFrame orders = fixture.session().read().option("header", "true").option("inferSchema", "true").csv(out.toString());
+
+        assertEquals(DataType.INT, orders.schema().field(0).type());
+        assertEquals(DataType.DOUBLE, orders.schema().field(2).type());
+        DuckDbOracle.assertSameRowsUnordered(
+                fixture.oracle().query("SELECT k, count(*), sum(v), count(s) FROM read_csv('" + out + "/*.csv', header = true) GROUP BY k"),
+                orders.groupBy("k").agg(count("*"), sum("v"), count("s")).collect());
+        assertEquals(files, fixture.session().lastJobSummary().stages().get(0).tasks());
+        assertTrue(orders.filter(col("s").contains(", quoted")).count() > 0);
+    }
+
+    @Test
+    void badOptionsFailWithTheirName()
+    {
+        String path = file("opts.csv", "1\n");
+        AnalysisException unknown = assertThrows(AnalysisException.class, () -> fixture.session().read().option("mode", "FAILFAST").csv(path));
+        assertTrue(unknown.getMessage().contains("'mode'"), unknown.getMessage());
+        AnalysisException delimiter = assertThrows(AnalysisException.class, () -> fixture.session().read().option("delimiter", "ab").csv(path));
+        assertTrue(delimiter.getMessage().contains("'ab'"), delimiter.getMessage());
+    }
+}
