@@ -20,6 +20,7 @@ import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
+import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.optimizer.Optimizer;
@@ -407,13 +408,18 @@ public final class DataFrame
         return alias(alias);
     }
 
-    /** A hint to the planner, as Spark's: {@code broadcast} sends this DataFrame whole to every task of a join that reads it. */
+    /**
+     * A join hint to the planner, named as Spark's: {@code broadcast} sends this DataFrame whole to every task of a
+     * join that reads it; {@code shuffle_hash} makes such a join shuffle both sides and build its hash table
+     * from this one.
+     */
     public DataFrame hint(String name)
     {
-        if (!name.equalsIgnoreCase("broadcast")) {
-            throw new AnalysisException("hint '" + name + "' is not known; the hint Spindle knows is broadcast");
-        }
-        return new DataFrame(session, new BroadcastHint(plan));
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "broadcast" -> new DataFrame(session, new BroadcastHint(plan));
+            case "shuffle_hash" -> new DataFrame(session, new ShuffleHashHint(plan));
+            default -> throw new AnalysisException("hint '" + name + "' is not known; use one of: broadcast, shuffle_hash");
+        };
     }
 
     /** Every pair of rows of this DataFrame and {@code right}, as Spark's crossJoin. */

@@ -8,6 +8,7 @@ import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.types.Schema;
@@ -36,7 +37,8 @@ public final class Qualifiers
         if (plan instanceof SubqueryAlias alias) {
             return Collections.nCopies(plan.schema().size(), alias.alias());
         }
-        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof BroadcastHint) {
+        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof BroadcastHint
+                || plan instanceof ShuffleHashHint) {
             return of(plan.children().get(0));
         }
         if (plan instanceof Join join) {

@@ -34,6 +34,11 @@ public interface LogicalPlanVisitor<R, C>
         return visitNode(node, context);
     }
 
+    default R visitShuffleHashHint(ShuffleHashHint node, C context)
+    {
+        return visitNode(node, context);
+    }
+
     default R visitSubqueryAlias(SubqueryAlias node, C context)
     {
         return visitNode(node, context);

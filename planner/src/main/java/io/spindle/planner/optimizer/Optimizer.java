@@ -4,11 +4,17 @@ import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.optimizer.rules.CombineFilters;
 import io.spindle.planner.optimizer.rules.CombineProjects;
 import io.spindle.planner.optimizer.rules.ConstantFolding;
+import io.spindle.planner.optimizer.rules.EliminateOuterJoin;
+import io.spindle.planner.optimizer.rules.InferFiltersFromJoinKeys;
 import io.spindle.planner.optimizer.rules.NullPropagation;
 import io.spindle.planner.optimizer.rules.PushFilterIntoScan;
 import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
 import io.spindle.planner.optimizer.rules.PushFilterThroughProject;
+import io.spindle.planner.optimizer.rules.PushLimitThroughOuterJoin;
+import io.spindle.planner.optimizer.rules.PushLimitThroughProject;
+import io.spindle.planner.optimizer.rules.PushLimitThroughUnion;
+import io.spindle.planner.optimizer.rules.RemoveRedundantSorts;
 import io.spindle.planner.optimizer.rules.RemoveSubqueryAliases;
 import io.spindle.planner.optimizer.rules.RemoveTrueFilter;
 import io.spindle.planner.optimizer.rules.Rule;
@@ -37,8 +43,14 @@ public final class Optimizer
             new CombineProjects(),
             new PushFilterThroughProject(),
             new PushFilterThroughAggregate(),
+            new EliminateOuterJoin(),
             new PushFilterThroughJoin(),
-            new PushFilterIntoScan());
+            new InferFiltersFromJoinKeys(),
+            new PushFilterIntoScan(),
+            new RemoveRedundantSorts(),
+            new PushLimitThroughProject(),
+            new PushLimitThroughUnion(),
+            new PushLimitThroughOuterJoin());
 
     private Optimizer()
     {

@@ -14,6 +14,7 @@ import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
+import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
@@ -224,6 +225,13 @@ public final class PruneColumns
         {
             Pruned child = node.child().accept(this, required);
             return new Pruned(new BroadcastHint(child.plan()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitShuffleHashHint(ShuffleHashHint node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new ShuffleHashHint(child.plan()), child.mapping());
         }
 
         @Override

@@ -15,6 +15,7 @@ import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
+import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
@@ -183,6 +184,12 @@ public final class PhysicalPlanner
         }
 
         @Override
+        public PhysicalPlan visitShuffleHashHint(ShuffleHashHint node, Void context)
+        {
+            return node.child().accept(this, context);
+        }
+
+        @Override
         public PhysicalPlan visitJoin(Join node, Void context)
         {
             PhysicalPlan left = node.left().accept(this, context);
@@ -205,8 +212,7 @@ public final class PhysicalPlanner
                         keys.leftKeys(), keys.rightKeys(), keys.residual(), side);
             }
             // EnsureRequirements hash-exchanges each side on its keys unless both are spread that way already
-            return new HashJoinExec(left, right, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(),
-                    HashJoinExec.BuildSide.RIGHT);
+            return new HashJoinExec(left, right, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(), shuffledBuildSide(node));
         }
     }
 
@@ -224,12 +230,25 @@ public final class PhysicalPlanner
         if (canBuildLeft && BroadcastHints.hinted(join.left())) {
             return Optional.of(HashJoinExec.BuildSide.LEFT);
         }
+        if (BroadcastHints.shuffleHashHinted(join.left()) || BroadcastHints.shuffleHashHinted(join.right())) {
+            return Optional.empty();
+        }
         double left = canBuildLeft ? StatisticsEstimator.estimate(join.left()).sizeInBytes() : Double.POSITIVE_INFINITY;
         double right = canBuildRight ? StatisticsEstimator.estimate(join.right()).sizeInBytes() : Double.POSITIVE_INFINITY;
         if (broadcastThreshold <= 0 || Math.min(left, right) > broadcastThreshold) {
             return Optional.empty();
         }
         return Optional.of(right <= left ? HashJoinExec.BuildSide.RIGHT : HashJoinExec.BuildSide.LEFT);
+    }
+
+    /** The right side, unless only the left is hinted {@code shuffle_hash} and the join can build from it. */
+    private static HashJoinExec.BuildSide shuffledBuildSide(Join join)
+    {
+        boolean canBuildLeft = join.type().outputsRight() && !join.type().keepsUnmatchedLeft();
+        if (canBuildLeft && BroadcastHints.shuffleHashHinted(join.left()) && !BroadcastHints.shuffleHashHinted(join.right())) {
+            return HashJoinExec.BuildSide.LEFT;
+        }
+        return HashJoinExec.BuildSide.RIGHT;
     }
 
     private static PhysicalPlan gather(PhysicalPlan plan)

@@ -15,6 +15,8 @@ import io.spindle.planner.expressions.UnresolvedColumn;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.physical.FileScanExec;
@@ -99,6 +101,37 @@ class OptimizerTest
         LogicalPlan optimized = Optimizer.optimize(filter);
         assertEquals(filter.condition(), ((Filter) optimized).condition());
         assertTrue(((FileRelation) ((Filter) optimized).child()).pushedFilters().isEmpty());
+    }
+
+    /**
+     * A filter on one key of an inner join, written above a left outer join that it makes inner: the outer
+     * join is eliminated, the filter moves to the left, is copied to the other key, and both scans get it.
+     */
+    @Test
+    void aFilterOnAJoinKeyReachesBothScans()
+    {
+        FileRelation left = TestPlans.orders(1);
+        FileRelation right = TestPlans.orders(1);
+        Expression keys = new Comparison(Comparison.Operator.EQUAL,
+                new ColumnRef(0, "o_orderkey", TestPlans.ORDERS.field(0).type(), false),
+                new ColumnRef(5, "o_orderkey", TestPlans.ORDERS.field(0).type(), false));
+        Join join = new Join(left, right, JoinType.LEFT_OUTER, Optional.of(keys));
+        Expression onRightKey = new Comparison(Comparison.Operator.GREATER_THAN,
+                new ColumnRef(5, "o_orderkey", TestPlans.ORDERS.field(0).type(), true), Literal.of(10L));
+
+        LogicalPlan optimized = Optimizer.optimize(new Filter(join, onRightKey), false);
+
+        Join newJoin = findJoin(optimized);
+        assertEquals(JoinType.INNER, newJoin.type());
+        for (LogicalPlan side : newJoin.children()) {
+            FileRelation scan = assertInstanceOf(FileRelation.class, assertInstanceOf(Filter.class, side).child());
+            assertEquals("[(o_orderkey#0 > 10)]", scan.pushedFilters().toString(), scan.describe());
+        }
+    }
+
+    private static Join findJoin(LogicalPlan plan)
+    {
+        return plan instanceof Join join ? join : findJoin(plan.children().get(0));
     }
 
     private static FileScanExec findScan(PhysicalPlan plan)

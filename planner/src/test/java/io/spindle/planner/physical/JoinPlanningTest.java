@@ -11,6 +11,7 @@ import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.optimizer.Optimizer;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.stages.Stage;
@@ -103,6 +104,26 @@ class JoinPlanningTest
         assertEquals(3, stages.stages().size());
         assertEquals(8, stages.resultStage().numTasks());
         assertEquals(2, stages.resultStage().parents().size());
+    }
+
+    @Test
+    void shuffleHashHintShufflesSidesSmallEnoughToBroadcastAndBuildsFromTheHintedSide()
+    {
+        Join hintedLeft = new Join(new ShuffleHashHint(table(MB)), table(MB), JoinType.INNER, Optional.of(equal(key(0), key(5))));
+        HashJoinExec left = assertInstanceOf(HashJoinExec.class, plan(hintedLeft));
+        assertEquals(0, count(left, BroadcastExchangeExec.class));
+        assertEquals(2, count(left, ExchangeExec.class));
+        assertEquals(HashJoinExec.BuildSide.LEFT, left.buildSide());
+
+        // a left outer join keeps unmatched left rows, so it builds from the right whatever the hint
+        Join leftOuter = new Join(new ShuffleHashHint(table(MB)), table(MB), JoinType.LEFT_OUTER, Optional.of(equal(key(0), key(5))));
+        HashJoinExec outer = assertInstanceOf(HashJoinExec.class, plan(leftOuter));
+        assertEquals(0, count(outer, BroadcastExchangeExec.class));
+        assertEquals(HashJoinExec.BuildSide.RIGHT, outer.buildSide());
+
+        // a broadcast hint wins over a shuffle_hash hint on the other side, as in Spark
+        Join both = new Join(new ShuffleHashHint(table(MB)), new BroadcastHint(table(MB)), JoinType.INNER, Optional.of(equal(key(0), key(5))));
+        assertEquals(1, count(plan(both), BroadcastExchangeExec.class));
     }
 
     @Test
