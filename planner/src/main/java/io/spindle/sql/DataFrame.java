@@ -12,15 +12,14 @@ import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.expressions.UnresolvedColumn;
 import io.spindle.planner.logical.Aggregate;
-import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
-import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.optimizer.Optimizer;
@@ -416,8 +415,8 @@ public final class DataFrame
     public DataFrame hint(String name)
     {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "broadcast" -> new DataFrame(session, new BroadcastHint(plan));
-            case "shuffle_hash" -> new DataFrame(session, new ShuffleHashHint(plan));
+            case "broadcast" -> new DataFrame(session, JoinHint.broadcast(plan));
+            case "shuffle_hash" -> new DataFrame(session, JoinHint.shuffleHash(plan));
             default -> throw new AnalysisException("hint '" + name + "' is not known; use one of: broadcast, shuffle_hash");
         };
     }

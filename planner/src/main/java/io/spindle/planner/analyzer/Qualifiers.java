@@ -2,13 +2,12 @@ package io.spindle.planner.analyzer;
 
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
-import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
-import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.types.Schema;
@@ -37,8 +36,7 @@ public final class Qualifiers
         if (plan instanceof SubqueryAlias alias) {
             return Collections.nCopies(plan.schema().size(), alias.alias());
         }
-        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof BroadcastHint
-                || plan instanceof ShuffleHashHint) {
+        if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit || plan instanceof JoinHint) {
             return of(plan.children().get(0));
         }
         if (plan instanceof Join join) {

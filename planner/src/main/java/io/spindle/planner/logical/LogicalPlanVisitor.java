@@ -29,12 +29,7 @@ public interface LogicalPlanVisitor<R, C>
         return visitNode(node, context);
     }
 
-    default R visitBroadcastHint(BroadcastHint node, C context)
-    {
-        return visitNode(node, context);
-    }
-
-    default R visitShuffleHashHint(ShuffleHashHint node, C context)
+    default R visitJoinHint(JoinHint node, C context)
     {
         return visitNode(node, context);
     }

@@ -5,16 +5,15 @@ import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.logical.Aggregate;
-import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
-import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
@@ -221,17 +220,10 @@ public final class PruneColumns
         }
 
         @Override
-        public Pruned visitBroadcastHint(BroadcastHint node, BitSet required)
+        public Pruned visitJoinHint(JoinHint node, BitSet required)
         {
             Pruned child = node.child().accept(this, required);
-            return new Pruned(new BroadcastHint(child.plan()), child.mapping());
-        }
-
-        @Override
-        public Pruned visitShuffleHashHint(ShuffleHashHint node, BitSet required)
-        {
-            Pruned child = node.child().accept(this, required);
-            return new Pruned(new ShuffleHashHint(child.plan()), child.mapping());
+            return new Pruned(new JoinHint(node.strategy(), child.plan()), child.mapping());
         }
 
         @Override

@@ -6,16 +6,15 @@ import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.Aggregate;
-import io.spindle.planner.logical.BroadcastHint;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
-import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
 import io.spindle.planner.logical.Union;
@@ -178,13 +177,7 @@ public final class PhysicalPlanner
         }
 
         @Override
-        public PhysicalPlan visitBroadcastHint(BroadcastHint node, Void context)
-        {
-            return node.child().accept(this, context);
-        }
-
-        @Override
-        public PhysicalPlan visitShuffleHashHint(ShuffleHashHint node, Void context)
+        public PhysicalPlan visitJoinHint(JoinHint node, Void context)
         {
             return node.child().accept(this, context);
         }

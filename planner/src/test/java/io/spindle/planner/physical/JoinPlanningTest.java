@@ -6,12 +6,11 @@ import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.Logical;
-import io.spindle.planner.logical.BroadcastHint;
+import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
-import io.spindle.planner.logical.ShuffleHashHint;
 import io.spindle.planner.optimizer.Optimizer;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.stages.Stage;
@@ -109,20 +108,20 @@ class JoinPlanningTest
     @Test
     void shuffleHashHintShufflesSidesSmallEnoughToBroadcastAndBuildsFromTheHintedSide()
     {
-        Join hintedLeft = new Join(new ShuffleHashHint(table(MB)), table(MB), JoinType.INNER, Optional.of(equal(key(0), key(5))));
+        Join hintedLeft = new Join(JoinHint.shuffleHash(table(MB)), table(MB), JoinType.INNER, Optional.of(equal(key(0), key(5))));
         HashJoinExec left = assertInstanceOf(HashJoinExec.class, plan(hintedLeft));
         assertEquals(0, count(left, BroadcastExchangeExec.class));
         assertEquals(2, count(left, ExchangeExec.class));
         assertEquals(HashJoinExec.BuildSide.LEFT, left.buildSide());
 
         // a left outer join keeps unmatched left rows, so it builds from the right whatever the hint
-        Join leftOuter = new Join(new ShuffleHashHint(table(MB)), table(MB), JoinType.LEFT_OUTER, Optional.of(equal(key(0), key(5))));
+        Join leftOuter = new Join(JoinHint.shuffleHash(table(MB)), table(MB), JoinType.LEFT_OUTER, Optional.of(equal(key(0), key(5))));
         HashJoinExec outer = assertInstanceOf(HashJoinExec.class, plan(leftOuter));
         assertEquals(0, count(outer, BroadcastExchangeExec.class));
         assertEquals(HashJoinExec.BuildSide.RIGHT, outer.buildSide());
 
         // a broadcast hint wins over a shuffle_hash hint on the other side, as in Spark
-        Join both = new Join(new ShuffleHashHint(table(MB)), new BroadcastHint(table(MB)), JoinType.INNER, Optional.of(equal(key(0), key(5))));
+        Join both = new Join(JoinHint.shuffleHash(table(MB)), JoinHint.broadcast(table(MB)), JoinType.INNER, Optional.of(equal(key(0), key(5))));
         assertEquals(1, count(plan(both), BroadcastExchangeExec.class));
     }
 
@@ -166,7 +165,7 @@ class JoinPlanningTest
     void hintBroadcastsOverTheThresholdAndThresholdZeroTurnsItOff()
     {
         Expression keys = equal(key(0), key(5));
-        Join hinted = new Join(table(100 * MB), new BroadcastHint(table(100 * MB)), JoinType.INNER, Optional.of(keys));
+        Join hinted = new Join(table(100 * MB), JoinHint.broadcast(table(100 * MB)), JoinType.INNER, Optional.of(keys));
         HashJoinExec hashJoin = assertInstanceOf(HashJoinExec.class, plan(hinted));
         assertInstanceOf(BroadcastExchangeExec.class, hashJoin.right());
 
