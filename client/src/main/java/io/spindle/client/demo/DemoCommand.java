@@ -39,6 +39,8 @@ public final class DemoCommand
 {
     /** Row groups of 4 MiB, so that even scale factor 0.1 gives the executors more than one scan task each. */
     private static final long DEMO_ROW_GROUP_BYTES = 4L << 20;
+    /** Splits of at most 16 MiB unless the user says otherwise: the demo's executors then share the scan and shuffle. */
+    private static final String DEMO_MAX_PARTITION_BYTES = "16m";
 
     @Option(names = "--scale-factor", defaultValue = "0.1", description = "TPC-H scale factor (default ${DEFAULT-VALUE}; 1 is about 6 million lineitem rows)")
     private double scaleFactor;
@@ -95,7 +97,7 @@ public final class DemoCommand
                     .executorInstances(executors)
                     .executorCores(executorCores)
                     .executorMemoryBytes(ConfigKey.parseBytes("--executor-memory", executorMemory))
-                    .conf(conf)
+                    .conf(demoConf())
                     .build();
             ApplicationOutcome outcome;
             long submitted;
@@ -124,6 +126,13 @@ public final class DemoCommand
                     (driverStarted - submittedEpochMillis) / 1000.0, seconds(finished - submitted) - (driverStarted - submittedEpochMillis) / 1000.0);
             return 0;
         }
+    }
+
+    private Map<String, String> demoConf()
+    {
+        Map<String, String> settings = new LinkedHashMap<>(conf);
+        settings.putIfAbsent("spindle.sql.files.maxPartitionBytes", DEMO_MAX_PARTITION_BYTES);
+        return settings;
     }
 
     private List<String> appArgs(Path tables, Path report, List<String> names)
