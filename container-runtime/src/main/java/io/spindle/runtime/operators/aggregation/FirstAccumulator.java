@@ -1,13 +1,8 @@
 package io.spindle.runtime.operators.aggregation;
 
 import io.spindle.planner.types.DataType;
-import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
-import io.spindle.runtime.batch.DoubleVector;
-import io.spindle.runtime.batch.IntVector;
-import io.spindle.runtime.batch.LongVector;
-import io.spindle.runtime.batch.StringVector;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,21 +15,13 @@ import java.util.List;
 final class FirstAccumulator
         implements Accumulator
 {
-    private final DataType type;
+    private final GroupValues values;
     private boolean[] seen = new boolean[16];
     private boolean[] isNull = new boolean[16];
-    private long[] longs;
-    private double[] doubles;
-    private byte[][] strings;
 
     FirstAccumulator(DataType type)
     {
-        this.type = type;
-        switch (type.kind()) {
-            case DOUBLE -> doubles = new double[16];
-            case STRING -> strings = new byte[16][];
-            default -> longs = new long[16];
-        }
+        this.values = new GroupValues(type);
     }
 
     @Override
@@ -42,15 +29,7 @@ final class FirstAccumulator
     {
         seen = Values.grow(seen, groups);
         isNull = Values.grow(isNull, groups);
-        if (longs != null) {
-            longs = Values.grow(longs, groups);
-        }
-        else if (doubles != null) {
-            doubles = Values.grow(doubles, groups);
-        }
-        else if (groups > strings.length) {
-            strings = Arrays.copyOf(strings, Math.max(groups, strings.length * 2));
-        }
+        values.ensureCapacity(groups);
     }
 
     @Override
@@ -71,28 +50,17 @@ final class FirstAccumulator
             isNull[g] = true;
             return;
         }
-        if (argument instanceof DoubleVector v) {
-            doubles[g] = v.get(i);
-        }
-        else if (argument instanceof StringVector v) {
-            strings[g] = Arrays.copyOfRange(v.data(), v.start(i), v.start(i) + v.length(i));
-        }
-        else if (argument instanceof BooleanVector v) {
-            longs[g] = v.get(i) ? 1 : 0;
-        }
-        else {
-            longs[g] = Values.longAt(argument, i);
-        }
+        values.set(g, argument, i);
     }
 
     @Override
     public void merge(int[] groups, List<ColumnVector> intermediate, int rows)
     {
-        ColumnVector values = intermediate.get(0);
+        ColumnVector firsts = intermediate.get(0);
         BooleanVector sawRow = (BooleanVector) intermediate.get(1);
         for (int i = 0; i < rows; i++) {
             if (sawRow.get(i)) {
-                take(groups[i], values, i);
+                take(groups[i], firsts, i);
             }
         }
     }
@@ -114,40 +82,12 @@ final class FirstAccumulator
             nulls[g - from] = !seen[g] || isNull[g];
             anyNull |= nulls[g - from];
         }
-        if (type.kind() == TypeKind.STRING) {
-            StringVector.Builder builder = new StringVector.Builder(n, 16 * n);
-            for (int g = from; g < to; g++) {
-                if (nulls[g - from]) {
-                    builder.appendNull();
-                }
-                else {
-                    builder.append(strings[g], 0, strings[g].length);
-                }
-            }
-            return builder.build();
-        }
-        ColumnVector out = ColumnVector.allocate(type, n);
-        for (int g = from; g < to; g++) {
-            if (out instanceof DoubleVector v) {
-                v.values()[g - from] = doubles[g];
-            }
-            else if (out instanceof LongVector v) {
-                v.values()[g - from] = longs[g];
-            }
-            else if (out instanceof IntVector v) {
-                v.values()[g - from] = (int) longs[g];
-            }
-            else if (out instanceof BooleanVector v) {
-                v.values()[g - from] = longs[g] != 0;
-            }
-        }
-        out.setNulls(anyNull ? nulls : null);
-        return out;
+        return values.build(from, to, anyNull ? nulls : null);
     }
 
     @Override
     public long retainedBytes()
     {
-        return 10L * seen.length + (strings == null ? 0 : 8L * strings.length);
+        return 2L * seen.length + values.retainedBytes();
     }
 }
