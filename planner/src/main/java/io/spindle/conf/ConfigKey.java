@@ -38,6 +38,11 @@ public final class ConfigKey<T>
         return new ConfigKey<>(name, defaultValue, doc, s -> Long.parseLong(s.trim()));
     }
 
+    public static ConfigKey<Double> doubleKey(String name, double defaultValue, String doc)
+    {
+        return new ConfigKey<>(name, defaultValue, doc, s -> Double.parseDouble(s.trim()));
+    }
+
     public static ConfigKey<Boolean> booleanKey(String name, boolean defaultValue, String doc)
     {
         return new ConfigKey<>(name, defaultValue, doc, ConfigKey::parseBoolean);

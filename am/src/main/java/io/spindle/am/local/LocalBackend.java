@@ -4,6 +4,8 @@ import io.spindle.am.scheduler.DagScheduler;
 import io.spindle.conf.SpindleConf;
 import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.stages.StageGraph;
+import io.spindle.runtime.memory.MemoryConfig;
+import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.task.ExecutorEnvironment;
 import io.spindle.sql.execution.ExecutionBackend;
 import io.spindle.sql.execution.QueryResult;
@@ -42,7 +44,11 @@ public final class LocalBackend
         catch (IOException e) {
             throw new UncheckedIOException("cannot create a local-mode work dir under java.io.tmpdir: " + e.getMessage(), e);
         }
-        ExecutorEnvironment environment = new ExecutorEnvironment(appId, "driver", "localhost", -1, hadoopConf, List.of(workDir), null, true);
+        long poolBytes = MemoryConfig.poolBytes(Runtime.getRuntime().maxMemory(), conf.get(MemoryConfig.MEMORY_FRACTION),
+                conf.get(MemoryConfig.RESERVED), conf.get(MemoryConfig.POOL_BYTES));
+        UnifiedMemoryManager memory = new UnifiedMemoryManager(poolBytes, conf.get(MemoryConfig.STORAGE_FRACTION));
+        ExecutorEnvironment environment = new ExecutorEnvironment(appId, "driver", "localhost", -1, hadoopConf, List.of(workDir), null,
+                true, memory);
         this.pool = new LocalExecutorPool(threads, environment);
         this.scheduler = new DagScheduler(pool, this.conf);
     }

@@ -48,6 +48,12 @@ public final class ContainerCommands
     }
 
     /** {@code <javaHome>/bin/java}, or {@code {{JAVA_HOME}}/bin/java} when {@code javaHome} is empty. */
+    /** {@code word} as one shell word: single-quoted, with any single quote inside closed, escaped and reopened. */
+    public static String shellQuote(String word)
+    {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     public static String javaExecutable(String javaHome)
     {
         String home = javaHome == null || javaHome.isBlank() ? Environment.JAVA_HOME.$$() : javaHome.strip();

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
@@ -77,6 +78,8 @@ public final class ExecutorAllocator
     private final long heapBytes;
     private final int cores;
     private final List<String> jvmOptions;
+    /** The settings executors read themselves (their memory pool), passed on their command line. */
+    private final Map<String, String> executorSettings;
     private final String mainClass;
     private final String javaHome;
     private final Map<String, String> environment;
@@ -120,6 +123,13 @@ public final class ExecutorAllocator
         }
         options.add(conf.get(AmConfig.EXECUTOR_EXTRA_JAVA_OPTIONS));
         this.jvmOptions = List.copyOf(options);
+        Map<String, String> settings = new TreeMap<>();
+        conf.asMap().forEach((key, value) -> {
+            if (key.startsWith("spindle.memory.")) {
+                settings.put(key, value);
+            }
+        });
+        this.executorSettings = Map.copyOf(settings);
         this.mainClass = conf.get(AmConfig.EXECUTOR_MAIN_CLASS);
         this.javaHome = conf.get(AmConfig.YARN_JAVA_HOME);
         this.environment = Map.copyOf(ContainerCommands.environment(conf.get(AmConfig.YARN_CONTAINER_CLASSPATH)));
@@ -340,11 +350,15 @@ public final class ExecutorAllocator
                     + " was started)");
             return null;
         }
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--driver", driver,
                 "--executor-id", executor.id,
                 "--cores", String.valueOf(cores),
-                "--app-id", applicationId.toString());
+                "--app-id", applicationId.toString()));
+        executorSettings.forEach((key, value) -> {
+            args.add("--conf");
+            args.add(ContainerCommands.shellQuote(key + "=" + value));
+        });
         return ContainerLaunchContext.newInstance(
                 localResources,
                 new HashMap<>(environment),

@@ -1,6 +1,9 @@
 package io.spindle.runtime.executor;
 
 import io.netty.channel.Channel;
+import io.spindle.conf.SpindleConf;
+import io.spindle.runtime.memory.MemoryConfig;
+import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.rpc.Messages;
 import io.spindle.runtime.rpc.RpcEndpoint;
 import io.spindle.runtime.task.ExecutorEnvironment;
@@ -69,8 +72,11 @@ public final class ExecutorMain
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<String> stopReason = new AtomicReference<>("driver disconnected");
         try (ShuffleClient shuffleClient = new ShuffleClient()) {
+            UnifiedMemoryManager memory = memoryPool(options);
+            LOG.info("executor {}: heap {} bytes, execution and storage pool {} bytes", executorId, Runtime.getRuntime().maxMemory(),
+                    memory.maxMemory());
             ExecutorEnvironment environment = new ExecutorEnvironment(appId, executorId, host, shufflePort, conf,
-                    ShuffleLayout.appDirsFromEnvironment(env), shuffleClient, false);
+                    ShuffleLayout.appDirsFromEnvironment(env), shuffleClient, false, memory);
             RpcEndpoint connection = RpcEndpoint.connect(driverHost, driverPort, new RpcEndpoint.Handler()
             {
                 @Override
@@ -124,13 +130,37 @@ public final class ExecutorMain
         }
     }
 
+    /** Options as {@code --name value} pairs; each {@code --conf key=value} becomes an option named by its key. */
     private static Map<String, String> parse(String[] args)
     {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+            if (args[i].equals("--conf")) {
+                int equals = args[i + 1].indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("--conf takes key=value, not '" + args[i + 1] + "'");
+                }
+                options.put(args[i + 1].substring(0, equals), args[i + 1].substring(equals + 1));
+            }
+            else {
+                options.put(args[i], args[i + 1]);
+            }
         }
         return options;
+    }
+
+    /** The executor's memory pool, sized from its heap by the spindle.memory.* settings the ApplicationMaster passed. */
+    static UnifiedMemoryManager memoryPool(Map<String, String> options)
+    {
+        SpindleConf conf = new SpindleConf();
+        options.forEach((key, value) -> {
+            if (key.startsWith("spindle.")) {
+                conf.set(key, value);
+            }
+        });
+        long pool = MemoryConfig.poolBytes(Runtime.getRuntime().maxMemory(), conf.get(MemoryConfig.MEMORY_FRACTION),
+                conf.get(MemoryConfig.RESERVED), conf.get(MemoryConfig.POOL_BYTES));
+        return new UnifiedMemoryManager(pool, conf.get(MemoryConfig.STORAGE_FRACTION));
     }
 
     private static String require(Map<String, String> options, String name)

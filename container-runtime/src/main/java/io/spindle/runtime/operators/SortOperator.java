@@ -10,27 +10,50 @@ import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.expr.VectorExpression;
+import io.spindle.runtime.memory.MemoryConsumer;
+import io.spindle.runtime.memory.SpillFile;
+import io.spindle.runtime.memory.TaskMemoryManager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Sorts its whole input: gathers every batch, sorts an index by the keys (stable merge sort over ints,
- * no boxing), and returns the rows in order in batches. Holds its input in memory; spilling comes with
- * the memory manager.
+ * Sorts its whole input by the sort orders, spilling to disk when memory runs short. Contract: the first
+ * {@link #next()} reads the child to its end, later calls return the rows in order; {@link #close()} closes
+ * the child and deletes any spill files.
+ *
+ * <p>Input batches are buffered while the task's memory manager grants room for them (each counted twice:
+ * the rows and their sorted copy). When it refuses, or when another operator of the task needs the memory,
+ * the buffer is sorted (a stable merge sort over an int index, no boxing) and written as one sorted run to a
+ * spill file. At the end, with no runs the buffer is sorted in memory; otherwise the last buffer becomes a run
+ * too and the runs are merged a batch at a time, holding one batch per run. The sort is stable within a run;
+ * rows with equal keys from different runs come out in run order, so the whole sort is stable.
  */
 public final class SortOperator
+        extends MemoryConsumer
         implements Operator
 {
     private final Operator child;
     private final List<SortOrder> orders;
     private final List<VectorExpression> keys;
     private final int columnCount;
+    private final List<ColumnBatch> buffered = new ArrayList<>();
+    private final List<SpillFile> runs = new ArrayList<>();
+    private boolean consuming;
+    private boolean consumed;
     private ColumnBatch sorted;
     private int emitted;
+    private Merger merger;
 
     public SortOperator(Operator child, List<SortOrder> orders, int columnCount)
     {
+        this(child, orders, columnCount, TaskMemoryManager.unbounded());
+    }
+
+    public SortOperator(Operator child, List<SortOrder> orders, int columnCount, TaskMemoryManager memory)
+    {
+        super(memory, "Sort");
         this.child = child;
         this.orders = List.copyOf(orders);
         this.keys = orders.stream().map(o -> ExpressionCompiler.compile(o.expression())).toList();
@@ -40,10 +63,14 @@ public final class SortOperator
     @Override
     public ColumnBatch next()
     {
-        if (sorted == null) {
-            sorted = sortAll();
+        if (!consumed) {
+            consume();
+            consumed = true;
         }
-        if (emitted >= sorted.rowCount()) {
+        if (merger != null) {
+            return merger.next();
+        }
+        if (sorted == null || emitted >= sorted.rowCount()) {
             return null;
         }
         int from = emitted;
@@ -52,28 +79,71 @@ public final class SortOperator
         if (from == 0 && to == sorted.rowCount()) {
             return sorted;
         }
-        int[] positions = new int[to - from];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = from + i;
-        }
-        return sorted.select(positions, positions.length);
+        return slice(sorted, from, to);
     }
 
-    private ColumnBatch sortAll()
+    /** How many sorted runs went to disk so far. */
+    public int spilledRuns()
     {
-        List<ColumnBatch> batches = new ArrayList<>();
+        return runs.size();
+    }
+
+    private void consume()
+    {
+        consuming = true;
         ColumnBatch batch;
         while ((batch = child.next()) != null) {
-            batches.add(batch);
+            long bytes = 2 * batch.sizeInBytes();
+            if (!tryReserve(bytes)) {
+                spillBuffer();
+                if (!tryReserve(bytes)) {
+                    reserveAnyway(bytes);
+                }
+            }
+            buffered.add(batch);
         }
-        if (batches.isEmpty()) {
-            return new ColumnBatch(List.of(), 0);
+        consuming = false;
+        if (runs.isEmpty()) {
+            sorted = buffered.isEmpty() ? null : sortBuffer();
+            buffered.clear();
+            return;
         }
-        ColumnBatch all = BatchConcat.concat(batches, columnCount);
-        ColumnVector[] keyVectors = new ColumnVector[keys.size()];
-        for (int k = 0; k < keyVectors.length; k++) {
-            keyVectors[k] = keys.get(k).evaluate(all);
+        spillBuffer();
+        merger = new Merger();
+    }
+
+    @Override
+    public long spill()
+    {
+        if (!consuming || buffered.isEmpty()) {
+            return 0;
         }
+        long freed = used();
+        spillBuffer();
+        return freed;
+    }
+
+    private void spillBuffer()
+    {
+        if (buffered.isEmpty()) {
+            return;
+        }
+        ColumnBatch run = sortBuffer();
+        buffered.clear();
+        SpillFile file = memory().createSpillFile("sort");
+        runs.add(file);
+        for (int from = 0; from < run.rowCount(); from += ColumnBatch.DEFAULT_ROWS) {
+            file.write(slice(run, from, Math.min(run.rowCount(), from + ColumnBatch.DEFAULT_ROWS)));
+        }
+        file.finishWriting();
+        recordSpill(file.bytes());
+        freeAll();
+    }
+
+    private ColumnBatch sortBuffer()
+    {
+        ColumnBatch all = BatchConcat.concat(buffered, columnCount);
+        ColumnVector[] keyVectors = evaluateKeys(all);
         int rows = all.rowCount();
         int[] index = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -83,13 +153,31 @@ public final class SortOperator
         return all.select(index, rows);
     }
 
+    private ColumnVector[] evaluateKeys(ColumnBatch batch)
+    {
+        ColumnVector[] keyVectors = new ColumnVector[keys.size()];
+        for (int k = 0; k < keyVectors.length; k++) {
+            keyVectors[k] = keys.get(k).evaluate(batch);
+        }
+        return keyVectors;
+    }
+
+    private static ColumnBatch slice(ColumnBatch batch, int from, int to)
+    {
+        int[] positions = new int[to - from];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = from + i;
+        }
+        return batch.select(positions, positions.length);
+    }
+
     private void mergeSort(int[] a, int[] scratch, int from, int to, ColumnVector[] keyVectors)
     {
         if (to - from <= 16) {
             for (int i = from + 1; i < to; i++) {
                 int value = a[i];
                 int j = i - 1;
-                while (j >= from && compare(a[j], value, keyVectors) > 0) {
+                while (j >= from && compare(keyVectors, a[j], keyVectors, value) > 0) {
                     a[j + 1] = a[j];
                     j--;
                 }
@@ -100,7 +188,7 @@ public final class SortOperator
         int mid = (from + to) >>> 1;
         mergeSort(a, scratch, from, mid, keyVectors);
         mergeSort(a, scratch, mid, to, keyVectors);
-        if (compare(a[mid - 1], a[mid], keyVectors) <= 0) {
+        if (compare(keyVectors, a[mid - 1], keyVectors, a[mid]) <= 0) {
             return;
         }
         System.arraycopy(a, from, scratch, from, to - from);
@@ -108,7 +196,7 @@ public final class SortOperator
         int j = mid;
         int k = from;
         while (i < mid && j < to) {
-            a[k++] = compare(scratch[j], scratch[i], keyVectors) < 0 ? scratch[j++] : scratch[i++];
+            a[k++] = compare(keyVectors, scratch[j], keyVectors, scratch[i]) < 0 ? scratch[j++] : scratch[i++];
         }
         while (i < mid) {
             a[k++] = scratch[i++];
@@ -118,22 +206,22 @@ public final class SortOperator
         }
     }
 
-    private int compare(int x, int y, ColumnVector[] keyVectors)
+    /** Compares row x of one batch's key vectors with row y of another's (or the same) by the sort orders. */
+    private int compare(ColumnVector[] xKeys, int x, ColumnVector[] yKeys, int y)
     {
-        for (int k = 0; k < keyVectors.length; k++) {
-            ColumnVector v = keyVectors[k];
+        for (int k = 0; k < xKeys.length; k++) {
+            ColumnVector xv = xKeys[k];
+            ColumnVector yv = yKeys[k];
             SortOrder order = orders.get(k);
-            boolean xNull = v.isNull(x);
-            boolean yNull = v.isNull(y);
-            int cmp;
+            boolean xNull = xv.isNull(x);
+            boolean yNull = yv.isNull(y);
             if (xNull || yNull) {
                 if (xNull && yNull) {
                     continue;
                 }
-                cmp = xNull == order.nullsFirst() ? -1 : 1;
-                return cmp;
+                return xNull == order.nullsFirst() ? -1 : 1;
             }
-            cmp = compareValues(v, x, y);
+            int cmp = compareValues(xv, x, yv, y);
             if (cmp != 0) {
                 return order.ascending() ? cmp : -cmp;
             }
@@ -141,26 +229,121 @@ public final class SortOperator
         return 0;
     }
 
-    private static int compareValues(ColumnVector v, int x, int y)
+    private static int compareValues(ColumnVector xv, int x, ColumnVector yv, int y)
     {
-        if (v instanceof LongVector l) {
-            return Long.compare(l.get(x), l.get(y));
+        if (xv instanceof LongVector l) {
+            return Long.compare(l.get(x), ((LongVector) yv).get(y));
         }
-        if (v instanceof IntVector i) {
-            return Integer.compare(i.get(x), i.get(y));
+        if (xv instanceof IntVector i) {
+            return Integer.compare(i.get(x), ((IntVector) yv).get(y));
         }
-        if (v instanceof DoubleVector d) {
-            return RowHasher.compareDoubles(d.get(x), d.get(y));
+        if (xv instanceof DoubleVector d) {
+            return RowHasher.compareDoubles(d.get(x), ((DoubleVector) yv).get(y));
         }
-        if (v instanceof StringVector s) {
-            return s.compareAt(x, s, y);
+        if (xv instanceof StringVector s) {
+            return s.compareAt(x, (StringVector) yv, y);
         }
-        return Boolean.compare(((BooleanVector) v).get(x), ((BooleanVector) v).get(y));
+        return Boolean.compare(((BooleanVector) xv).get(x), ((BooleanVector) yv).get(y));
+    }
+
+    /** Merges the sorted runs; holds the current batch of each run and its evaluated keys. */
+    private final class Merger
+    {
+        private final PriorityQueue<Cursor> heads;
+        private final List<SpillFile.Reader> readers = new ArrayList<>();
+
+        Merger()
+        {
+            heads = new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> {
+                int cmp = compare(a.keys, a.row, b.keys, b.row);
+                return cmp != 0 ? cmp : Integer.compare(a.run, b.run);
+            });
+            for (int r = 0; r < runs.size(); r++) {
+                SpillFile.Reader reader = runs.get(r).openReader();
+                readers.add(reader);
+                Cursor cursor = new Cursor(r, reader);
+                if (cursor.advanceBatch()) {
+                    heads.add(cursor);
+                }
+            }
+        }
+
+        ColumnBatch next()
+        {
+            if (heads.isEmpty()) {
+                return null;
+            }
+            ColumnBatch[] sources = new ColumnBatch[ColumnBatch.DEFAULT_ROWS];
+            int[] rows = new int[ColumnBatch.DEFAULT_ROWS];
+            int count = 0;
+            while (count < rows.length && !heads.isEmpty()) {
+                Cursor head = heads.poll();
+                sources[count] = head.batch;
+                rows[count] = head.row;
+                count++;
+                if (head.advanceRow()) {
+                    heads.add(head);
+                }
+            }
+            return BatchGather.gather(sources, rows, count, columnCount);
+        }
+
+        void close()
+        {
+            readers.forEach(SpillFile.Reader::close);
+        }
+    }
+
+    private final class Cursor
+    {
+        final int run;
+        final SpillFile.Reader reader;
+        ColumnBatch batch;
+        ColumnVector[] keys;
+        int row;
+
+        Cursor(int run, SpillFile.Reader reader)
+        {
+            this.run = run;
+            this.reader = reader;
+        }
+
+        boolean advanceRow()
+        {
+            row++;
+            return row < batch.rowCount() || advanceBatch();
+        }
+
+        boolean advanceBatch()
+        {
+            do {
+                batch = reader.next();
+                if (batch == null) {
+                    return false;
+                }
+            }
+            while (batch.rowCount() == 0);
+            keys = evaluateKeys(batch);
+            row = 0;
+            return true;
+        }
     }
 
     @Override
     public void close()
     {
-        child.close();
+        try {
+            if (merger != null) {
+                merger.close();
+            }
+            runs.forEach(SpillFile::close);
+            runs.clear();
+            buffered.clear();
+            sorted = null;
+            unregister();
+        }
+        finally {
+            child.close();
+        }
     }
 }

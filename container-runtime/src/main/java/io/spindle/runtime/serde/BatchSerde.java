@@ -15,12 +15,14 @@ import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32C;
@@ -97,6 +99,36 @@ public final class BatchSerde
             at = frameEnd;
         }
         return batches;
+    }
+
+    /**
+     * The next frame of {@code in}, or null at the end of the stream. A stream that ends inside a frame, or holds
+     * something else, fails with a {@link CorruptBlockException}.
+     */
+    public static ColumnBatch readFrom(InputStream in)
+    {
+        try {
+            byte[] header = in.readNBytes(HEADER_BYTES);
+            if (header.length == 0) {
+                return null;
+            }
+            if (header.length < HEADER_BYTES) {
+                throw new CorruptBlockException("stream ends inside a frame header, after " + header.length + " bytes");
+            }
+            int compressedLength = ByteBuffer.wrap(header).getInt(8);
+            if (compressedLength < 0) {
+                throw new CorruptBlockException("frame header claims " + compressedLength + " compressed bytes");
+            }
+            byte[] frame = Arrays.copyOf(header, HEADER_BYTES + compressedLength);
+            int read = in.readNBytes(frame, HEADER_BYTES, compressedLength);
+            if (read < compressedLength) {
+                throw new CorruptBlockException("stream ends inside a frame: " + read + " of " + compressedLength + " compressed bytes");
+            }
+            return decode(frame, 0, frame.length);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read a batch frame: " + e.getMessage(), e);
+        }
     }
 
     /** The one frame that {@code bytes[offset, offset + length)} must hold exactly. */

@@ -15,4 +15,11 @@ public final class TaskMetrics
     public long shuffleBytesRead;
     public long remoteBlocksFetched;
     public long millis;
+    /** Bytes operators wrote to spill files, and how many times they spilled. */
+    public long spillBytes;
+    public long spills;
+    /** The most execution memory the task held at once. */
+    public long peakExecutionMemory;
+    /** Garbage collection time of the executor's JVM while the task ran (shared with concurrent tasks, as Spark's). */
+    public long gcMillis;
 }

@@ -20,6 +20,7 @@ import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.expr.ExpressionCompiler;
+import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.BroadcastReadOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
@@ -40,6 +41,8 @@ import io.spindle.runtime.shuffle.ShuffleWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,9 +61,11 @@ public final class TaskRunner
     {
         TaskMetrics metrics = new TaskMetrics();
         long start = System.nanoTime();
+        long gcStart = gcMillis();
         Operator root = null;
+        TaskMemoryManager memory = new TaskMemoryManager(env.memory(), task.taskId(), env.localDirs());
         try {
-            root = build(task, env, metrics);
+            root = build(task, env, metrics, memory);
             int columns = task.fragment().schema().size();
             if (task.fileOutput().isPresent()) {
                 WrittenFile written = FileOutputTask.write(root, task.fileOutput().get(), task, env, metrics);
@@ -97,7 +102,21 @@ public final class TaskRunner
                     // the task's own outcome is already decided; a failure to release is not the user's error
                 }
             }
+            metrics.spillBytes = memory.spilledBytes();
+            metrics.spills = memory.spills();
+            metrics.peakExecutionMemory = memory.peak();
+            metrics.gcMillis = gcMillis() - gcStart;
+            memory.close();
         }
+    }
+
+    private static long gcMillis()
+    {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static boolean isFetchFailure(Throwable e)
@@ -117,9 +136,9 @@ public final class TaskRunner
         return text.toString();
     }
 
-    static Operator build(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics)
+    static Operator build(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics, TaskMemoryManager memory)
     {
-        return task.fragment().accept(new Builder(task, env, metrics), null);
+        return task.fragment().accept(new Builder(task, env, metrics, memory), null);
     }
 
     private static final class Builder
@@ -128,12 +147,14 @@ public final class TaskRunner
         private final TaskDescription task;
         private final ExecutorEnvironment env;
         private final TaskMetrics metrics;
+        private final TaskMemoryManager memory;
 
-        Builder(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics)
+        Builder(TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics, TaskMemoryManager memory)
         {
             this.task = task;
             this.env = env;
             this.metrics = metrics;
+            this.memory = memory;
         }
 
         private Operator child(PhysicalPlan node)
@@ -162,7 +183,7 @@ public final class TaskRunner
         @Override
         public Operator visitHashAggregate(HashAggregateExec node, Void context)
         {
-            return new HashAggregationOperator(child(node), node);
+            return new HashAggregationOperator(child(node), node, memory);
         }
 
         @Override
@@ -184,7 +205,7 @@ public final class TaskRunner
         @Override
         public Operator visitSort(SortExec node, Void context)
         {
-            return new SortOperator(child(node), node.orders(), node.schema().size());
+            return new SortOperator(child(node), node.orders(), node.schema().size(), memory);
         }
 
         @Override

@@ -15,15 +15,21 @@ import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.memory.TaskMemoryManager;
+import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.testing.DuckDb;
 import io.spindle.runtime.testing.ListOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -253,6 +259,66 @@ class HashAggregationOperatorTest
         List<List<Object>> actual = rows(partialThenFinal(plan, mapInputs(tableRows)));
 
         assertSameGroups(expectedFromDuckDb(keys, ""), actual, keys.size());
+    }
+
+    /** A task's memory over a pool of {@code bytes}, spilling into {@code dir}. */
+    private static TaskMemoryManager budget(long bytes, Path dir)
+    {
+        return new TaskMemoryManager(new UnifiedMemoryManager(bytes, 0.5), 1, List.of(dir));
+    }
+
+    @Test
+    void finalAggregationSpillsUnderATinyBudgetAndEveryGroupStaysRight(@TempDir Path spillDir)
+            throws IOException
+    {
+        List<String> keys = List.of("l", "s");
+        Plan plan = plan(SCHEMA, keys, everyFunction());
+        List<ColumnBatch> partialOutput = new ArrayList<>();
+        for (List<ColumnBatch> input : mapInputs(tableRows)) {
+            partialOutput.addAll(drain(new HashAggregationOperator(new ListOperator(input), plan.partial())));
+        }
+        TaskMemoryManager memory = budget(256 * 1024, spillDir);
+
+        HashAggregationOperator finalAggregation = new HashAggregationOperator(new ListOperator(partialOutput), plan.finalAggregation(), memory);
+        List<ColumnBatch> out = new ArrayList<>();
+        ColumnBatch batch;
+        while ((batch = finalAggregation.next()) != null) {
+            out.add(batch);
+        }
+        boolean spillFilesWhileOpen;
+        try (var files = Files.list(spillDir.resolve("spill"))) {
+            spillFilesWhileOpen = files.findAny().isPresent();
+        }
+        finalAggregation.close();
+
+        assertTrue(finalAggregation.spilled(), "30000 groups of 20 aggregates cannot fit in 256 KiB");
+        assertTrue(memory.spilledBytes() > 0 && memory.spills() > 1, memory.spilledBytes() + " bytes in " + memory.spills() + " spills");
+        assertTrue(spillFilesWhileOpen);
+        try (var files = Files.list(spillDir.resolve("spill"))) {
+            assertEquals(List.of(), files.toList(), "spill files are deleted on close");
+        }
+        assertEquals(0, memory.used(), "everything reserved is given back");
+        assertSameGroups(expectedFromDuckDb(keys, ""), rows(out), keys.size());
+    }
+
+    @Test
+    void partialAggregationHandsOnItsGroupsWhenMemoryRunsOutAndTheFinalOneStillMergesThem(@TempDir Path spillDir)
+    {
+        List<String> keys = List.of("s");
+        Plan plan = plan(SCHEMA, keys, everyFunction());
+        TaskMemoryManager memory = budget(32 * 1024, spillDir);
+        List<ColumnBatch> partialOutput = new ArrayList<>();
+        for (List<ColumnBatch> input : mapInputs(tableRows)) {
+            partialOutput.addAll(drain(new HashAggregationOperator(new ListOperator(input), plan.partial(), memory)));
+        }
+        long partialRows = partialOutput.stream().mapToLong(ColumnBatch::rowCount).sum();
+        List<List<Object>> expected = expectedFromDuckDb(keys, "");
+
+        List<List<Object>> actual = rows(drain(new HashAggregationOperator(new ListOperator(partialOutput), plan.finalAggregation())));
+
+        assertTrue(partialRows > expected.size() + 1000, "flushed partial groups repeat keys: " + partialRows + " rows for " + expected.size() + " groups");
+        assertEquals(0, memory.spilledBytes(), "a partial aggregation flushes downstream instead of writing to disk");
+        assertSameGroups(expected, actual, keys.size());
     }
 
     @Test

@@ -6,11 +6,17 @@ import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.memory.TaskMemoryManager;
+import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.testing.Batches;
 import io.spindle.runtime.testing.ListOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +35,7 @@ import static io.spindle.runtime.testing.Expressions.lit;
 import static io.spindle.runtime.testing.Expressions.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SortOperatorTest
 {
@@ -89,6 +96,63 @@ class SortOperatorTest
                 .thenComparing(key(3, Comparator.<Double>naturalOrder(), true, true)));
 
         assertEquals(expected, sort(input, 1000, orders));
+    }
+
+    @Test
+    void spillsSortedRunsUnderATinyBudgetAndMergesThemIntoAStableSort(@TempDir Path spillDir)
+            throws IOException
+    {
+        Random random = new Random(7);
+        String[] words = {"apple", "Apple", "banana", "", "\u00e9clair", "zebra", "\uff71", "\ud83d\ude00", "ap"};
+        List<List<Object>> input = new ArrayList<>();
+        for (long id = 0; id < 50_000; id++) {
+            String s = random.nextInt(10) == 0 ? null : words[random.nextInt(words.length)] + random.nextInt(50);
+            Long n = random.nextInt(10) == 0 ? null : (long) random.nextInt(7) - 3;
+            Double d = random.nextInt(10) == 0 ? null : (double) random.nextInt(5) / 2;
+            input.add(row(id, s, n, d));
+        }
+        List<SortOrder> orders = List.of(order(col("n"), false, true), order(col("s"), true, false), order(col("d"), true, true));
+        List<List<Object>> expected = new ArrayList<>(input);
+        expected.sort(key(2, Comparator.<Long>naturalOrder(), false, true)
+                .thenComparing(key(1, SortOperatorTest::compareCodePoints, true, false))
+                .thenComparing(key(3, Comparator.<Double>naturalOrder(), true, true)));
+        TaskMemoryManager memory = new TaskMemoryManager(new UnifiedMemoryManager(200_000, 0.5), 1, List.of(spillDir));
+
+        SortOperator sort = new SortOperator(new ListOperator(batches(SCHEMA, input, 1000)), orders, SCHEMA.size(), memory);
+        List<ColumnBatch> out = new ArrayList<>();
+        ColumnBatch batch;
+        while ((batch = sort.next()) != null) {
+            out.add(batch);
+        }
+        int runs = sort.spilledRuns();
+        sort.close();
+
+        assertTrue(runs > 5, "a 200 KB pool holds a few 1000-row batches, so 50000 rows make many runs, not " + runs);
+        assertTrue(memory.spilledBytes() > 0);
+        assertEquals(expected, rows(out));
+        assertTrue(out.stream().allMatch(b -> b.rowCount() > 0 && b.rowCount() <= ColumnBatch.DEFAULT_ROWS));
+        try (var files = Files.list(spillDir.resolve("spill"))) {
+            assertEquals(List.of(), files.toList(), "runs are deleted on close");
+        }
+        assertEquals(0, memory.used());
+    }
+
+    @Test
+    void aSortWithinItsBudgetWritesNothing(@TempDir Path spillDir)
+    {
+        List<List<Object>> input = new ArrayList<>();
+        for (long id = 0; id < 5000; id++) {
+            input.add(row(id, "x", id % 10, null));
+        }
+        TaskMemoryManager memory = new TaskMemoryManager(new UnifiedMemoryManager(64 << 20, 0.5), 1, List.of(spillDir));
+
+        SortOperator sort = new SortOperator(new ListOperator(batches(SCHEMA, input, 1000)), List.of(order(col("n"), true, true)), 4, memory);
+        List<List<Object>> out = rows(drain(sort));
+
+        assertEquals(5000, out.size());
+        assertEquals(0, sort.spilledRuns());
+        assertEquals(0, memory.spilledBytes());
+        assertTrue(memory.peak() > 0, "the buffered rows were counted");
     }
 
     @Test

@@ -18,12 +18,14 @@ public record JobSummary(int jobId, String description, List<StageSummary> stage
     {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Job %d (%s): %d stages in %s%n", jobId, description, stages.size(), seconds(millis)));
-        out.append(String.format(Locale.ROOT, "%-5s %-6s %-7s %12s %12s %10s %10s %10s %10s %8s  %s%n",
-                "stage", "tasks", "failed", "rows in", "rows out", "bytes in", "bytes out", "shuf write", "shuf read", "time", "operators"));
+        out.append(String.format(Locale.ROOT, "%-5s %-6s %-7s %12s %12s %10s %10s %10s %10s %10s %10s %8s %8s  %s%n",
+                "stage", "tasks", "failed", "rows in", "rows out", "bytes in", "bytes out", "shuf write", "shuf read", "spill",
+                "peak mem", "gc", "time", "operators"));
         for (StageSummary s : stages) {
-            out.append(String.format(Locale.ROOT, "%-5d %-6d %-7d %12d %12d %10s %10s %10s %10s %8s  %s%n",
+            out.append(String.format(Locale.ROOT, "%-5d %-6d %-7d %12d %12d %10s %10s %10s %10s %10s %10s %8s %8s  %s%n",
                     s.stageId(), s.tasks(), s.failedAttempts(), s.rowsIn(), s.rowsOut(), bytes(s.bytesIn()), bytes(s.bytesOut()),
-                    bytes(s.shuffleBytesWritten()), bytes(s.shuffleBytesRead()), seconds(s.millis()), s.name()));
+                    bytes(s.shuffleBytesWritten()), bytes(s.shuffleBytesRead()), bytes(s.spillBytes()), bytes(s.peakTaskMemory()),
+                    seconds(s.gcMillis()), seconds(s.millis()), s.name()));
         }
         return out.toString();
     }
