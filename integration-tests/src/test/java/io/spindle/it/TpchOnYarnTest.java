@@ -153,6 +153,29 @@ class TpchOnYarnTest
         assertTrue(Long.parseLong(stages.get(1)[6]) > 0, "blocks came through the shuffle service");
     }
 
+    /**
+     * Executors whose memory pool (spindle.memory.poolBytes) is 512 KiB, far less than a final aggregation over
+     * 60175 nearly distinct keys needs: the aggregation spills to the containers' local dirs, the job summary
+     * shows the spill, and the answer is still DuckDB's.
+     */
+    @Test
+    void aGroupByWithMoreKeysThanFitInExecutorMemorySpillsAndIsRight()
+            throws Exception
+    {
+        String out = "/results/spill";
+        ApplicationOutcome outcome = run(request(TpchResultsApp.class, hdfsTables, out, TpchResultsApp.WIDE_GROUP_BY)
+                .conf("spindle.memory.poolBytes", "512k")
+                .build());
+
+        assertTrue(outcome.succeeded(), outcome::toString);
+        List<Row> expected = duck.query("SELECT l_orderkey, l_partkey, l_suppkey, count(*), max(l_comment), min(l_shipdate)"
+                + " FROM lineitem GROUP BY l_orderkey, l_partkey, l_suppkey");
+        DuckDbOracle.assertSameRowsUnordered(expected, rows(out + "/" + TpchResultsApp.WIDE_GROUP_BY + ".rows", expected));
+        List<String[]> stages = stages(out + "/" + TpchResultsApp.WIDE_GROUP_BY + ".stages");
+        assertEquals(2, stages.size(), "scan + partial aggregation, final aggregation");
+        assertTrue(Long.parseLong(stages.get(1)[8]) > 0, "the final aggregation spilled: " + String.join(" ", stages.get(1)));
+    }
+
     @Test
     void badInputFailsTheApplicationWithAMessageThatNamesIt()
             throws Exception

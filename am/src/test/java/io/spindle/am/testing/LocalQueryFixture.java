@@ -32,15 +32,22 @@ public final class LocalQueryFixture
      */
     public LocalQueryFixture(Path dir, String maxPartitionBytes, int shufflePartitions)
     {
+        this(dir, maxPartitionBytes, shufflePartitions, Map.of());
+    }
+
+    /** As above, with further session settings. */
+    public LocalQueryFixture(Path dir, String maxPartitionBytes, int shufflePartitions, Map<String, String> settings)
+    {
         this.dir = requireNonNull(dir, "dir is null");
         requireNonNull(maxPartitionBytes, "maxPartitionBytes is null");
         this.oracle = new DuckDbOracle();
         try {
-            this.session = SpindleSession.builder()
+            SpindleSession.Builder builder = SpindleSession.builder()
                     .master("local[2]")
                     .config("spindle.sql.files.maxPartitionBytes", maxPartitionBytes)
-                    .config("spindle.sql.shuffle.partitions", String.valueOf(shufflePartitions))
-                    .getOrCreate();
+                    .config("spindle.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+            settings.forEach(builder::config);
+            this.session = builder.getOrCreate();
         }
         catch (RuntimeException e) {
             oracle.close();

@@ -12,6 +12,10 @@ import org.apache.hadoop.fs.Path;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
+import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.max;
+import static io.spindle.sql.functions.min;
+
 /**
  * A test driver program: runs TPC-H queries and writes, per query, its rows ({@code <out>/<q>.rows}, one
  * line a row, tab-separated) and its stage summary ({@code <out>/<q>.stages}) to the cluster's file system.
@@ -19,6 +23,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TpchResultsApp
 {
+    /** Not TPC-H: lineitem grouped by its three keys, about one group a row, to make a final aggregation spill. */
+    public static final String WIDE_GROUP_BY = "wide-group-by";
+
     private TpchResultsApp()
     {
     }
@@ -29,7 +36,10 @@ public final class TpchResultsApp
         try (SpindleSession session = SpindleSession.builder().appName("tpch-results").getOrCreate()) {
             FileSystem fs = new Path(args[1]).getFileSystem(session.hadoopConfiguration());
             for (String name : args[2].split(",")) {
-                DataFrame frame = TpchQueries.byName(name).build().apply(session, args[0]);
+                DataFrame frame = name.equals(WIDE_GROUP_BY)
+                        ? session.read().parquet(args[0] + "/lineitem").groupBy("l_orderkey", "l_partkey", "l_suppkey")
+                                .agg(count("*"), max("l_comment"), min("l_shipdate"))
+                        : TpchQueries.byName(name).build().apply(session, args[0]);
                 StringBuilder rows = new StringBuilder();
                 for (Row row : frame.collect()) {
                     rows.append(format(row)).append('\n');
@@ -39,7 +49,7 @@ public final class TpchResultsApp
                 for (StageSummary s : session.lastJobSummary().stages()) {
                     stages.append(s.stageId()).append('\t').append(s.tasks()).append('\t').append(s.rowsIn()).append('\t').append(s.rowsOut())
                             .append('\t').append(s.shuffleBytesWritten()).append('\t').append(s.shuffleBytesRead())
-                            .append('\t').append(s.remoteBlocksFetched()).append('\t').append(String.join(",", s.executors())).append('\n');
+                            .append('\t').append(s.remoteBlocksFetched()).append('\t').append(String.join(",", s.executors())).append('\t').append(s.spillBytes()).append('\n');
                 }
                 write(fs, new Path(args[1], name + ".stages"), stages.toString());
             }
