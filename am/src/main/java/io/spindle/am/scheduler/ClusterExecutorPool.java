@@ -44,6 +44,8 @@ public final class ClusterExecutorPool
     private final boolean releaseBetweenStages;
     private final Map<String, RemoteExecutor> executors = new LinkedHashMap<>();
     private final Map<String, String> exitDiagnostics = new HashMap<>();
+    /** Each executor's memory as of its last heartbeat, kept after it is lost to explain why it was. */
+    private final Map<String, String> lastMemoryReports = new HashMap<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final ScheduledExecutorService watchdog;
     private long noExecutorsSince = System.currentTimeMillis();
@@ -180,6 +182,9 @@ public final class ClusterExecutorPool
                 RemoteExecutor executor = executors.get(heartbeat.executorId());
                 if (executor != null) {
                     executor.lastSeen = System.currentTimeMillis();
+                    if (!heartbeat.memoryReport().isEmpty()) {
+                        lastMemoryReports.put(heartbeat.executorId(), heartbeat.memoryReport());
+                    }
                 }
             }
         }
@@ -197,18 +202,25 @@ public final class ClusterExecutorPool
             }
         }
         if (lost != null) {
-            executorLost(lost, "its connection to the driver closed");
+            executorLost(lost, withMemoryReport(lost, "its connection to the driver closed"));
         }
     }
 
     /** Called when the cluster reports an executor's process ended, with the cluster's diagnostics. */
     public void executorExited(String executorId, String diagnostics)
     {
+        String explained = withMemoryReport(executorId, diagnostics);
         synchronized (this) {
-            exitDiagnostics.put(executorId, diagnostics);
+            exitDiagnostics.put(executorId, explained);
             notifyAll();
         }
-        executorLost(executorId, diagnostics);
+        executorLost(executorId, explained);
+    }
+
+    private synchronized String withMemoryReport(String executorId, String reason)
+    {
+        String report = lastMemoryReports.get(executorId);
+        return report == null ? reason : reason + "; at its last heartbeat: " + report;
     }
 
     private void executorLost(String executorId, String reason)

@@ -110,7 +110,7 @@ public final class ExecutorMain
                 thread.setDaemon(true);
                 return thread;
             });
-            heartbeats.scheduleAtFixedRate(() -> connection.channel().writeAndFlush(new Messages.Heartbeat(executorId)), 3, 3, TimeUnit.SECONDS);
+            heartbeats.scheduleAtFixedRate(() -> connection.channel().writeAndFlush(new Messages.Heartbeat(executorId, memory.report())), 3, 3, TimeUnit.SECONDS);
             stopped.await();
             LOG.info("executor {} stopping: {}", executorId, stopReason.get());
             heartbeats.shutdownNow();

@@ -25,8 +25,9 @@ public final class TaskMemoryManager
     private long peak;
     private long spilledBytes;
     private int spills;
-    private String largestConsumer = "";
-    private long largestConsumerBytes;
+    // read by the executor's heartbeat thread for its memory report
+    private volatile String largestConsumer = "";
+    private volatile long largestConsumerBytes;
 
     public TaskMemoryManager(UnifiedMemoryManager pool, long taskId, List<Path> spillDirs)
     {
@@ -37,6 +38,7 @@ public final class TaskMemoryManager
             throw new IllegalArgumentException("a task needs at least one directory to spill to");
         }
         pool.registerTask(taskId);
+        pool.taskStarted(this);
     }
 
     /** A manager over a pool of its own with no practical limit, for operators run outside an executor (tests). */
@@ -138,7 +140,8 @@ public final class TaskMemoryManager
     /** The operator that held the most memory at any point, with its peak, e.g. for an out-of-memory report. */
     public String largestConsumer()
     {
-        return largestConsumer.isEmpty() ? "none" : largestConsumer + " (" + largestConsumerBytes + " bytes)";
+        String name = largestConsumer;
+        return name.isEmpty() ? "none" : name + " (" + (largestConsumerBytes >> 10) + " KiB at its peak)";
     }
 
     public long taskId()

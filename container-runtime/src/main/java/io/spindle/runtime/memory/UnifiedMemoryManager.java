@@ -29,6 +29,7 @@ public final class UnifiedMemoryManager
     private long storageUsed;
     private long peakExecution;
     private StorageEvictor evictor = bytes -> 0;
+    private final Map<Long, TaskMemoryManager> runningTasks = new HashMap<>();
 
     public UnifiedMemoryManager(long maxMemory, double storageFraction)
     {
@@ -56,6 +57,35 @@ public final class UnifiedMemoryManager
     public synchronized void registerTask(long taskId)
     {
         executionByTask.putIfAbsent(taskId, 0L);
+    }
+
+    synchronized void taskStarted(TaskMemoryManager task)
+    {
+        runningTasks.put(task.taskId(), task);
+    }
+
+    /**
+     * How memory stands, for the driver to quote if the container is killed: the heap in use, execution and
+     * storage memory, and the running task holding the most execution memory with its largest operator.
+     */
+    public synchronized String report()
+    {
+        Runtime runtime = Runtime.getRuntime();
+        StringBuilder text = new StringBuilder()
+                .append("heap used ").append((runtime.totalMemory() - runtime.freeMemory()) >> 20).append(" MB of ")
+                .append(runtime.maxMemory() >> 20).append(" MB; execution memory ").append(executionUsed >> 20).append(" MB and storage ")
+                .append(storageUsed >> 20).append(" MB of a ").append(maxMemory >> 20).append(" MB pool");
+        TaskMemoryManager largest = null;
+        for (TaskMemoryManager task : runningTasks.values()) {
+            if (largest == null || executionByTask.getOrDefault(task.taskId(), 0L) > executionByTask.getOrDefault(largest.taskId(), 0L)) {
+                largest = task;
+            }
+        }
+        if (largest != null) {
+            text.append("; largest task TID ").append(largest.taskId()).append(" held ")
+                    .append(executionByTask.getOrDefault(largest.taskId(), 0L) >> 20).append(" MB, most in ").append(largest.largestConsumer());
+        }
+        return text.toString();
     }
 
     /**
@@ -106,6 +136,7 @@ public final class UnifiedMemoryManager
     /** Releases whatever the task still holds and forgets it; returns the bytes it had not given back. */
     public synchronized long releaseTask(long taskId)
     {
+        runningTasks.remove(taskId);
         Long held = executionByTask.remove(taskId);
         if (held == null) {
             return 0;

@@ -38,8 +38,13 @@ public final class Messages
     }
 
     /** Executor to driver, every few seconds: still alive. */
-    public record Heartbeat(String executorId)
+    /** An executor is alive; {@code memoryReport} says how its memory stands, so the driver can explain a kill. */
+    public record Heartbeat(String executorId, String memoryReport)
     {
+        public Heartbeat(String executorId)
+        {
+            this(executorId, "");
+        }
     }
 
     /** Driver to executor: finish and exit. */

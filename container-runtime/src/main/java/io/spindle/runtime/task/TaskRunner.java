@@ -90,8 +90,13 @@ public final class TaskRunner
         }
         catch (Throwable e) {
             metrics.millis = (System.nanoTime() - start) / 1_000_000;
+            String memoryNote = e instanceof OutOfMemoryError
+                    ? " [the executor's heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB) ran out; this task held " + (memory.used() >> 20)
+                            + " MB of execution memory, most in " + memory.largestConsumer() + "; raise spindle.executor.memory or"
+                            + " spindle.sql.shuffle.partitions]"
+                    : "";
             return TaskResult.failure(task.taskId(), env.executorId(), task.name() + " failed on executor " + env.executorId()
-                    + " (" + env.host() + "): " + stackTrace(e), isFetchFailure(e), metrics);
+                    + " (" + env.host() + ")" + memoryNote + ": " + stackTrace(e), isFetchFailure(e), metrics);
         }
         finally {
             if (root != null) {

@@ -115,4 +115,28 @@ class UnifiedMemoryManagerTest
         task.close();
         assertEquals(0, pool.executionUsed());
     }
+
+    @Test
+    void theMemoryReportNamesTheTaskAndOperatorHoldingTheMost()
+    {
+        UnifiedMemoryManager pool = new UnifiedMemoryManager(64L << 20, 0.5);
+        List<java.nio.file.Path> dirs = List.of(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        TaskMemoryManager small = new TaskMemoryManager(pool, 3, dirs);
+        TaskMemoryManager big = new TaskMemoryManager(pool, 4, dirs);
+        new MemoryConsumer(small, "Sort")
+        {
+        }.tryReserve(1L << 20);
+        new MemoryConsumer(big, "HashAggregate(final)")
+        {
+        }.tryReserve(20L << 20);
+
+        String report = pool.report();
+
+        assertTrue(report.contains("execution memory 21 MB and storage 0 MB of a 64 MB pool"), report);
+        assertTrue(report.contains("largest task TID 4 held 20 MB, most in HashAggregate(final) (20480 KiB at its peak)"), report);
+        big.close();
+        assertTrue(pool.report().contains("largest task TID 3"), pool.report());
+        small.close();
+        assertFalse(pool.report().contains("largest task"), pool.report());
+    }
 }
