@@ -28,6 +28,7 @@ import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.stages.FormattedExplain;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.planner.stages.StagePlanner;
+import io.spindle.storage.StorageLevel;
 import io.spindle.planner.statistics.CostExplain;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
@@ -483,7 +484,7 @@ public final class DataFrame
 
     public String explainString(String mode)
     {
-        LogicalPlan optimized = Optimizer.optimize(plan, session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
+        LogicalPlan optimized = optimizedPlan();
         PhysicalPlan physical = physicalPlan(optimized);
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "simple" -> "== Physical Plan ==\n" + physical.treeString();
@@ -501,7 +502,47 @@ public final class DataFrame
     /** The physical plan this DataFrame would run. */
     public PhysicalPlan physicalPlan()
     {
-        return physicalPlan(Optimizer.optimize(plan, session.conf().get(SqlConfig.JOIN_REORDER_ENABLED)));
+        return physicalPlan(optimizedPlan());
+    }
+
+    /** The optimized plan, reading cached DataFrames where this one is built on them. */
+    private LogicalPlan optimizedPlan()
+    {
+        return Optimizer.optimize(session.cacheManager().substitute(plan), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
+    }
+
+    /**
+     * Keeps this DataFrame's rows on the executors once an action computes them, in memory and spilling to
+     * disk ({@link StorageLevel#MEMORY_AND_DISK}), so later queries built on it read them instead of
+     * recomputing. Lazy, as in Spark: nothing runs until an action.
+     */
+    public DataFrame cache()
+    {
+        return persist(StorageLevel.MEMORY_AND_DISK);
+    }
+
+    public DataFrame persist()
+    {
+        return persist(StorageLevel.MEMORY_AND_DISK);
+    }
+
+    public DataFrame persist(StorageLevel level)
+    {
+        session.cacheManager().persist(plan, requireNonNull(level, "level is null"), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
+        return this;
+    }
+
+    /** Stops caching this DataFrame and drops its blocks from the executors. */
+    public DataFrame unpersist()
+    {
+        session.cacheManager().remove(plan).ifPresent(session::uncache);
+        return this;
+    }
+
+    /** The level this DataFrame is cached at, or empty when it is not cached. */
+    public Optional<StorageLevel> storageLevel()
+    {
+        return session.cacheManager().level(plan);
     }
 
     public StageGraph stageGraph()
@@ -512,12 +553,13 @@ public final class DataFrame
     private PhysicalPlan physicalPlan(LogicalPlan optimized)
     {
         return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS), session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD))
+                .withCachedBlocks(session.cacheManager())
                 .plan(optimized);
     }
 
     private QueryResult execute(String action)
     {
-        return session.run(stageGraph(), action);
+        return session.run(this::stageGraph, action);
     }
 
     // ---- helpers

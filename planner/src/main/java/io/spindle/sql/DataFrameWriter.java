@@ -74,7 +74,7 @@ public final class DataFrameWriter
             }
         }
         FileOutputSpec output = new FileOutputSpec("parquet", qualified, UUID.randomUUID().toString(), schema, mode == SaveMode.OVERWRITE);
-        session.write(frame.stageGraph(), "write " + mode.name().toLowerCase(Locale.ROOT) + " parquet " + qualified, output);
+        session.write(frame::stageGraph, "write " + mode.name().toLowerCase(Locale.ROOT) + " parquet " + qualified, output);
     }
 
     private static void checkWritable(Schema schema, String path)

@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.ServiceLoader;
 
 import static java.util.Objects.requireNonNull;
@@ -29,6 +30,10 @@ public final class SpindleSession
 
     private final ExecutionBackend backend;
     private final SpindleConf conf;
+    /** Runs of one job after cached blocks were found gone, before the job fails. */
+    private static final int MAX_CACHE_RECOMPUTES = 3;
+
+    private final CacheManager cacheManager = new CacheManager();
     private volatile JobSummary lastJobSummary;
 
     private SpindleSession(ExecutionBackend backend, SpindleConf conf)
@@ -68,18 +73,55 @@ public final class SpindleSession
         return lastJobSummary;
     }
 
-    synchronized QueryResult run(StageGraph graph, String description)
+    /** Drops every cached DataFrame's blocks, as Spark's {@code spark.catalog.clearCache()}. */
+    public synchronized void clearCache()
     {
-        QueryResult result = backend.run(graph, description);
-        lastJobSummary = result.summary();
-        return result;
+        for (int id : cacheManager.ids()) {
+            backend.uncache(id);
+        }
+        cacheManager.clear();
     }
 
-    synchronized QueryResult write(StageGraph graph, String description, FileOutputSpec output)
+    CacheManager cacheManager()
     {
-        QueryResult result = backend.write(graph, description, output);
-        lastJobSummary = result.summary();
-        return result;
+        return cacheManager;
+    }
+
+    void uncache(int cacheId)
+    {
+        backend.uncache(cacheId);
+    }
+
+    synchronized QueryResult run(Supplier<StageGraph> graph, String description)
+    {
+        return runRecomputingLostCaches(() -> backend.run(graph.get(), description));
+    }
+
+    synchronized QueryResult write(Supplier<StageGraph> graph, String description, FileOutputSpec output)
+    {
+        return runRecomputingLostCaches(() -> backend.write(graph.get(), description, output));
+    }
+
+    /**
+     * Runs a job; when a task finds a cached partition gone, forgets where that cache's blocks are and runs the job
+     * again, planned afresh, so the cache is recomputed from its plan (and stored again) instead of read.
+     */
+    private QueryResult runRecomputingLostCaches(Supplier<QueryResult> job)
+    {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QueryResult result = job.get();
+                cacheManager.recordBlocks(result.cachedBlocks());
+                lastJobSummary = result.summary();
+                return result;
+            }
+            catch (CachedBlockMissingException e) {
+                if (attempt >= MAX_CACHE_RECOMPUTES) {
+                    throw e;
+                }
+                cacheManager.forgetBlocks(e.cacheId());
+            }
+        }
     }
 
     public void stop()

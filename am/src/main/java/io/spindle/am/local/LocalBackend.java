@@ -66,6 +66,12 @@ public final class LocalBackend
     }
 
     @Override
+    public void uncache(int cacheId)
+    {
+        pool.uncache(cacheId);
+    }
+
+    @Override
     public Configuration hadoopConfiguration()
     {
         return hadoopConf;

@@ -37,6 +37,12 @@ final class LocalExecutorPool
     }
 
     @Override
+    public void uncache(int cacheId)
+    {
+        environment.blocks().removeCache(cacheId);
+    }
+
+    @Override
     public void close()
     {
         threads.shutdownNow();

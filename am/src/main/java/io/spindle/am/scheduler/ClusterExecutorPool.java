@@ -126,7 +126,10 @@ public final class ClusterExecutorPool
                 if (executor.freeCores() <= 0 || pending.isEmpty()) {
                     continue;
                 }
-                Pending next = takeFor(executor.host);
+                Pending next = takeFor(executor);
+                if (next == null) {
+                    continue;
+                }
                 executor.running.put(next.task().taskId(), next);
                 Channel channel = executor.channel;
                 launches.add(() -> channel.writeAndFlush(new Messages.LaunchTask(next.task())));
@@ -136,16 +139,48 @@ public final class ClusterExecutorPool
         return launches;
     }
 
-    private Pending takeFor(String host)
+    /**
+     * The next task for {@code executor}: one that prefers it (by host or by name) if any; else one that is not
+     * waiting for another live executor (a task reading a cached block waits for the executor holding it).
+     */
+    private Pending takeFor(RemoteExecutor executor)
     {
+        String location = ExecutorPool.executorLocation(executor.id);
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending candidate = it.next();
-            if (candidate.preferredHosts().contains(host)) {
+            if (candidate.preferredHosts().contains(executor.host) || candidate.preferredHosts().contains(location)) {
                 it.remove();
                 return candidate;
             }
         }
-        return pending.poll();
+        for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+            Pending candidate = it.next();
+            if (!waitsForAnotherExecutor(candidate)) {
+                it.remove();
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private boolean waitsForAnotherExecutor(Pending task)
+    {
+        for (String location : task.preferredHosts()) {
+            if (location.startsWith(EXECUTOR_LOCATION_PREFIX) && executors.containsKey(location.substring(EXECUTOR_LOCATION_PREFIX.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void uncache(int cacheId)
+    {
+        List<Channel> channels;
+        synchronized (this) {
+            channels = executors.values().stream().map(e -> e.channel).toList();
+        }
+        channels.forEach(channel -> channel.writeAndFlush(new Messages.RemoveCache(cacheId)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.spindle.am.scheduler;
 import io.spindle.conf.SpindleConf;
 import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.InMemoryScanExec;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.stages.Stage;
 import io.spindle.planner.stages.StageGraph;
@@ -13,6 +14,7 @@ import io.spindle.runtime.task.MapOutput;
 import io.spindle.runtime.task.TaskDescription;
 import io.spindle.runtime.task.TaskMetrics;
 import io.spindle.runtime.task.TaskResult;
+import io.spindle.sql.CachedBlockMissingException;
 import io.spindle.sql.JobFailedException;
 import io.spindle.sql.Row;
 import io.spindle.sql.execution.JobSummary;
@@ -70,6 +72,12 @@ public final class DagScheduler
         return total == 0 ? 0 : (double) tasksDone.get() / total;
     }
 
+    /** Drops a cache's blocks on every executor. */
+    public void uncache(int cacheId)
+    {
+        pool.uncache(cacheId);
+    }
+
     public synchronized QueryResult run(StageGraph graph, String description)
     {
         int jobId = nextJobId.getAndIncrement();
@@ -80,6 +88,7 @@ public final class DagScheduler
         Map<Integer, byte[]> broadcastRows = new HashMap<>();
         List<StageSummary> summaries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
+        Map<Integer, Map<Integer, String>> cachedBlocks = new HashMap<>();
         for (Stage stage : graph.stages()) {
             Map<Integer, List<MapOutput>> inputs = new HashMap<>();
             Map<Integer, byte[]> broadcasts = new HashMap<>();
@@ -94,6 +103,12 @@ public final class DagScheduler
             LOG.info("job {} stage {} starting: {} tasks, {}", jobId, stage.id(), stage.numTasks(), stage.describe());
             StageRun run = runStage(jobId, stage, inputs, broadcasts);
             summaries.add(run.summary());
+            for (int partition = 0; partition < run.results().size(); partition++) {
+                TaskResult result = run.results().get(partition);
+                for (int cacheId : result.metrics().cachedBlocks.keySet()) {
+                    cachedBlocks.computeIfAbsent(cacheId, id -> new HashMap<>()).put(partition, result.executorId());
+                }
+            }
             if (stage.isResult()) {
                 resultStageResults = run.results();
                 for (TaskResult result : run.results()) {
@@ -111,7 +126,7 @@ public final class DagScheduler
             LOG.info("job {} stage {} finished in {} ms", jobId, stage.id(), run.summary().millis());
         }
         JobSummary summary = new JobSummary(jobId, description, summaries, System.currentTimeMillis() - start);
-        return new QueryResult(rows, summary);
+        return new QueryResult(rows, summary, cachedBlocks);
     }
 
     /**
@@ -183,6 +198,10 @@ public final class DagScheduler
                 tasksDone.incrementAndGet();
                 continue;
             }
+            if (result.metrics().missingCacheId >= 0) {
+                // reading again cannot help; the session plans the job afresh and recomputes the cache
+                throw new CachedBlockMissingException(result.metrics().missingCacheId, "job " + jobId + ": " + result.error());
+            }
             failedAttempts++;
             attempts[partition]++;
             LOG.warn("task {} of stage {} failed (attempt {} of {}): {}", partition, stage.id(), attempts[partition], maxFailures, result.error());
@@ -213,6 +232,9 @@ public final class DagScheduler
     {
         if (fragment instanceof FileScanExec scan) {
             return scan.source().splits().get(partition).hosts();
+        }
+        if (fragment instanceof InMemoryScanExec cached && cached.compute().isEmpty()) {
+            return List.of(ExecutorPool.executorLocation(cached.blockExecutors().get(partition)));
         }
         for (PhysicalPlan child : fragment.children()) {
             List<String> hosts = preferredHosts(child, partition);

@@ -14,7 +14,19 @@ import java.util.function.Consumer;
 public interface ExecutorPool
         extends AutoCloseable
 {
+    /** A location that names one executor rather than a host: a task given one waits for that executor while it lives. */
+    static String executorLocation(String executorId)
+    {
+        return EXECUTOR_LOCATION_PREFIX + executorId;
+    }
+
+    String EXECUTOR_LOCATION_PREFIX = "executor:";
+
+    /** Queues a task; {@code preferredHosts} are host names or {@link #executorLocation executor locations}. */
     void submit(TaskDescription task, List<String> preferredHosts, Consumer<TaskResult> onDone);
+
+    /** Drops the blocks of cache {@code cacheId} on every executor. */
+    void uncache(int cacheId);
 
     /**
      * Called by the scheduler when a shuffle map stage has finished, before the next stage starts. A pool

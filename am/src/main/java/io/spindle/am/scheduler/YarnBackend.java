@@ -35,6 +35,12 @@ final class YarnBackend
     }
 
     @Override
+    public void uncache(int cacheId)
+    {
+        scheduler.uncache(cacheId);
+    }
+
+    @Override
     public Configuration hadoopConfiguration()
     {
         return runtime.context().hadoopConfiguration();

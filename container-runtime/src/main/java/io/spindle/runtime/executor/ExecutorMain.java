@@ -89,6 +89,9 @@ public final class ExecutorMain
                             channel.writeAndFlush(new Messages.StatusUpdate(result));
                         });
                     }
+                    else if (message instanceof Messages.RemoveCache remove) {
+                        environment.blocks().removeCache(remove.cacheId());
+                    }
                     else if (message instanceof Messages.StopExecutor stop) {
                         stopReason.set(stop.reason());
                         stopped.countDown();

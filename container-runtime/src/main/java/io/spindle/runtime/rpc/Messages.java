@@ -51,4 +51,9 @@ public final class Messages
     public record StopExecutor(String reason)
     {
     }
+
+    /** Tells an executor to drop every block of a cache (the DataFrame was unpersisted). */
+    public record RemoveCache(int cacheId)
+    {
+    }
 }

@@ -1,5 +1,8 @@
 package io.spindle.runtime.task;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Counters of one task attempt, filled by its operators and sent to the driver with the task's result.
  * Rows and bytes "in" are what the task read (files or shuffle); "out" what it wrote (shuffle or result).
@@ -22,4 +25,8 @@ public final class TaskMetrics
     public long peakExecutionMemory;
     /** Garbage collection time of the executor's JVM while the task ran (shared with concurrent tasks, as Spark's). */
     public long gcMillis;
+    /** Cached partitions this task stored on its executor: cache id to block bytes (the partition is the task's). */
+    public Map<Integer, Long> cachedBlocks = new HashMap<>();
+    /** The cache whose partition this task found missing, or -1. */
+    public int missingCacheId = -1;
 }

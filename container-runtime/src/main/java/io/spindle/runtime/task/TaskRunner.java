@@ -7,6 +7,7 @@ import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.FilterExec;
 import io.spindle.planner.physical.HashAggregateExec;
 import io.spindle.planner.physical.HashJoinExec;
+import io.spindle.planner.physical.InMemoryScanExec;
 import io.spindle.planner.physical.LimitExec;
 import io.spindle.planner.physical.NestedLoopJoinExec;
 import io.spindle.planner.physical.PhysicalPlan;
@@ -34,6 +35,9 @@ import io.spindle.runtime.operators.SortOperator;
 import io.spindle.runtime.operators.UnionOperator;
 import io.spindle.runtime.operators.window.WindowOperator;
 import io.spindle.runtime.serde.BatchSerde;
+import io.spindle.runtime.storage.BlockMissingException;
+import io.spindle.runtime.storage.BlockStore;
+import io.spindle.runtime.storage.InMemoryScanOperator;
 import io.spindle.runtime.shuffle.FetchFailedException;
 import io.spindle.runtime.shuffle.ShuffleReadOperator;
 import io.spindle.runtime.shuffle.ShuffleWriter;
@@ -90,6 +94,11 @@ public final class TaskRunner
         }
         catch (Throwable e) {
             metrics.millis = (System.nanoTime() - start) / 1_000_000;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BlockMissingException missing) {
+                    metrics.missingCacheId = missing.cacheId();
+                }
+            }
             String memoryNote = e instanceof OutOfMemoryError
                     ? " [the executor's heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB) ran out; this task held " + (memory.used() >> 20)
                             + " MB of execution memory, most in " + memory.largestConsumer() + "; raise spindle.executor.memory or"
@@ -256,6 +265,17 @@ public final class TaskRunner
         public Operator visitBroadcastExchange(BroadcastExchangeExec node, Void context)
         {
             throw new IllegalStateException("a broadcast exchange inside a stage fragment: the stage planner should have cut it");
+        }
+
+        @Override
+        public Operator visitInMemoryScan(InMemoryScanExec node, Void context)
+        {
+            BlockStore.BlockId id = new BlockStore.BlockId(node.cacheId(), task.partition());
+            if (node.compute().isEmpty()) {
+                return InMemoryScanOperator.reading(env.blocks(), id, env.executorId());
+            }
+            return InMemoryScanOperator.computing(env.blocks(), id, node.level(), child(node),
+                    bytes -> metrics.cachedBlocks.put(node.cacheId(), bytes));
         }
 
         @Override

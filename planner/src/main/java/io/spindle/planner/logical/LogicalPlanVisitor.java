@@ -53,4 +53,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitCachedRelation(CachedRelation node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

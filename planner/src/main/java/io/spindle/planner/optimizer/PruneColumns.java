@@ -5,6 +5,7 @@ import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.CachedRelation;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -69,6 +70,17 @@ public final class PruneColumns
                 kept.add(node.columns().get(0));
             }
             return new Pruned(node.withColumns(kept), mapping);
+        }
+
+        /** A cache holds all its columns; the nodes above it drop the ones they do not need. */
+        @Override
+        public Pruned visitCachedRelation(CachedRelation node, BitSet required)
+        {
+            int[] mapping = new int[node.schema().size()];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i;
+            }
+            return new Pruned(node, mapping);
         }
 
         @Override

@@ -56,4 +56,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitInMemoryScan(InMemoryScanExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

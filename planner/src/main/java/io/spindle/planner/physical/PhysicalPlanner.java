@@ -6,6 +6,7 @@ import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.CachedRelation;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -23,9 +24,13 @@ import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.RowGroupFilter;
 import io.spindle.planner.statistics.StatisticsEstimator;
 
+import io.spindle.storage.CachedBlocks;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Chooses operators for an optimized logical plan: aggregation becomes a partial and a final aggregation; a
@@ -39,6 +44,7 @@ public final class PhysicalPlanner
 
     private final int shufflePartitions;
     private final long broadcastThreshold;
+    private CachedBlocks cachedBlocks;
 
     public PhysicalPlanner(int shufflePartitions)
     {
@@ -53,6 +59,14 @@ public final class PhysicalPlanner
         }
         this.shufflePartitions = shufflePartitions;
         this.broadcastThreshold = broadcastThreshold;
+        this.cachedBlocks = CachedBlocks.NONE;
+    }
+
+    /** Lets the planner read caches whose blocks {@code blocks} knows the places of. */
+    public PhysicalPlanner withCachedBlocks(CachedBlocks blocks)
+    {
+        this.cachedBlocks = requireNonNull(blocks, "blocks is null");
+        return this;
     }
 
     public PhysicalPlan plan(LogicalPlan logical)
@@ -134,6 +148,18 @@ public final class PhysicalPlanner
                     .map(child -> (PhysicalPlan) new ExchangeExec(child.accept(this, context), new Partitioning.RoundRobin(shufflePartitions)))
                     .toList();
             return new UnionExec(inputs, node.schema());
+        }
+
+        /** Reads the cache's blocks when the driver knows where every partition is; otherwise computes and caches them. */
+        @Override
+        public PhysicalPlan visitCachedRelation(CachedRelation node, Void context)
+        {
+            PhysicalPlan compute = plan(node.cachedPlan());
+            int partitions = InMemoryScanExec.outputPartitions(compute);
+            return cachedBlocks.locations(node.cacheId(), partitions)
+                    .<PhysicalPlan>map(executors -> InMemoryScanExec.reading(node.cacheId(), node.level(), compute.schema(), compute.outputPartitioning(),
+                            executors))
+                    .orElseGet(() -> InMemoryScanExec.computing(node.cacheId(), node.level(), compute, partitions));
         }
 
         @Override

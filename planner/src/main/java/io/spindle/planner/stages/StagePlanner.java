@@ -4,6 +4,7 @@ import io.spindle.planner.physical.BroadcastExchangeExec;
 import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.ExchangeExec;
 import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.InMemoryScanExec;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.physical.ShuffleReadExec;
 
@@ -71,6 +72,9 @@ public final class StagePlanner
         }
         if (fragment instanceof ShuffleReadExec read) {
             return read.numPartitions();
+        }
+        if (fragment instanceof InMemoryScanExec cached && cached.compute().isEmpty()) {
+            return cached.numPartitions();
         }
         int count = -1;
         for (PhysicalPlan child : fragment.children()) {

@@ -10,6 +10,7 @@ import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.CachedRelation;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -83,6 +84,9 @@ public final class StatisticsEstimator
     {
         if (plan instanceof FileRelation relation) {
             return scan(relation);
+        }
+        if (plan instanceof CachedRelation cached) {
+            return of(cached.cachedPlan());
         }
         if (plan instanceof Filter filter) {
             Statistics child = of(filter.child());

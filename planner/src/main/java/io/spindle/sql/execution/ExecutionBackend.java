@@ -24,6 +24,11 @@ public interface ExecutionBackend
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write files");
     }
 
+    /** Drops every block of cache {@code cacheId} wherever executors hold one; nothing when there are none. */
+    default void uncache(int cacheId)
+    {
+    }
+
     /** The Hadoop configuration the driver lists and reads files with. */
     Configuration hadoopConfiguration();
 
