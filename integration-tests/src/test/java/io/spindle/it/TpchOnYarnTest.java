@@ -176,6 +176,22 @@ class TpchOnYarnTest
         assertTrue(Long.parseLong(stages.get(1)[8]) > 0, "the final aggregation spilled: " + String.join(" ", stages.get(1)));
     }
 
+    /** A DataFrame cached by one action is read from the executors' block stores by the next, with the same answers. */
+    @Test
+    void aCachedDataFrameIsReadFromTheExecutorsThatHoldIt()
+            throws Exception
+    {
+        String out = "/results/cache";
+        ApplicationOutcome outcome = run(request(TpchResultsApp.class, hdfsTables, out, TpchResultsApp.CACHED_ORDERS).build());
+
+        assertTrue(outcome.succeeded(), outcome::toString);
+        List<Row> expected = duck.query("SELECT o_orderstatus, count(*), max(o_orderdate), min(o_orderkey) FROM orders GROUP BY o_orderstatus");
+        DuckDbOracle.assertSameRowsUnordered(expected, rows(out + "/" + TpchResultsApp.CACHED_ORDERS + ".rows", expected));
+        List<String[]> stages = stages(out + "/" + TpchResultsApp.CACHED_ORDERS + ".stages");
+        String scan = stages.get(0)[9];
+        assertTrue(scan.contains("InMemoryTableScan") && !scan.contains("FileScan"), "the aggregation read the cache: " + scan);
+    }
+
     @Test
     void badInputFailsTheApplicationWithAMessageThatNamesIt()
             throws Exception
