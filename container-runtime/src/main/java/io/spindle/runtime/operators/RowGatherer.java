@@ -34,7 +34,6 @@ final class RowGatherer
         this.values = new Object[types.size()];
         this.nulls = new boolean[types.size()][];
         this.strings = new StringVector.Builder[types.size()];
-        this.capacity = 0;
         reset();
     }
 

@@ -112,7 +112,7 @@ public final class SortMergeJoinOperator
     /** Walks both inputs in step, noting what may come out, until enough is pending or both inputs are done. */
     private void merge()
     {
-        while (!pending.full() && ready.isEmpty()) {
+        while (!pending.full()) {
             if (pairFrom >= 0) {
                 addPairs();
                 continue;

@@ -132,10 +132,13 @@ public final class SortMergeJoinExec
         }
         if (type == JoinType.RIGHT_OUTER) {
             List<SortOrder> rightOrder = right.outputOrdering();
-            return Orderings.satisfies(rightOrder, Orderings.ascending(rightKeys)) ? Orderings.shifted(rightOrder.subList(0, rightKeys.size()), left.schema().size()) : List.of();
+            if (!Orderings.satisfies(rightOrder, Orderings.ascending(rightKeys))) {
+                return List.of();
+            }
+            return Orderings.shifted(rightOrder.subList(0, rightKeys.size()), left.schema().size());
         }
         List<SortOrder> leftOrder = left.outputOrdering();
-        return Orderings.satisfies(leftOrder, Orderings.ascending(leftKeys)) ? leftOrder.subList(0, leftKeys.size()) : List.of();
+        return Orderings.satisfies(leftOrder, Orderings.ascending(leftKeys)) ? List.copyOf(leftOrder.subList(0, leftKeys.size())) : List.of();
     }
 
     private boolean coPartitioned()
