@@ -411,14 +411,15 @@ public final class DataFrame
     /**
      * A join hint to the planner, named as Spark's: {@code broadcast} sends this DataFrame whole to every task of a
      * join that reads it; {@code shuffle_hash} makes such a join shuffle both sides and build its hash table
-     * from this one.
+     * from this one; {@code merge} (also {@code shufflemerge}, {@code mergejoin}) makes it a sort-merge join.
      */
     public DataFrame hint(String name)
     {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "broadcast" -> new DataFrame(session, JoinHint.broadcast(plan));
             case "shuffle_hash" -> new DataFrame(session, JoinHint.shuffleHash(plan));
-            default -> throw new AnalysisException("hint '" + name + "' is not known; use one of: broadcast, shuffle_hash");
+            case "merge", "shufflemerge", "mergejoin" -> new DataFrame(session, JoinHint.merge(plan));
+            default -> throw new AnalysisException("hint '" + name + "' is not known; use one of: broadcast, shuffle_hash, merge, shufflemerge, mergejoin");
         };
     }
 
@@ -552,7 +553,8 @@ public final class DataFrame
 
     private PhysicalPlan physicalPlan(LogicalPlan optimized)
     {
-        return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS), session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD))
+        return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS), session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD),
+                session.conf().get(SqlConfig.PREFER_SORT_MERGE_JOIN))
                 .withCachedBlocks(session.cacheManager())
                 .plan(optimized);
     }

@@ -11,6 +11,8 @@ public final class SqlConfig
             "most compressed bytes of whole row groups one scan task reads, as Spark's spark.sql.files.maxPartitionBytes");
     public static final ConfigKey<Long> AUTO_BROADCAST_JOIN_THRESHOLD = ConfigKey.bytesKey("spindle.sql.autoBroadcastJoinThreshold", "10m",
             "largest estimated size of a join side that is sent whole to every task instead of shuffling both sides, as Spark's spark.sql.autoBroadcastJoinThreshold; 0 turns it off");
+    public static final ConfigKey<Boolean> PREFER_SORT_MERGE_JOIN = ConfigKey.booleanKey("spindle.sql.join.preferSortMergeJoin", true,
+            "whether an equi-join of two sides too big to broadcast sorts and merges them rather than building a hash table of one, as Spark's spark.sql.join.preferSortMergeJoin");
     public static final ConfigKey<Boolean> JOIN_REORDER_ENABLED = ConfigKey.booleanKey("spindle.sql.cbo.joinReorder.enabled", true,
             "whether inner joins of three or more inputs are reordered by estimated rows, smallest first, as Spark's spark.sql.cbo.joinReorder.enabled");
     public static final ConfigKey<String> MASTER = ConfigKey.stringKey("spindle.master", "local[*]",

@@ -1,13 +1,8 @@
 package io.spindle.runtime.operators;
 
 import io.spindle.planner.expressions.SortOrder;
-import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
-import io.spindle.runtime.batch.DoubleVector;
-import io.spindle.runtime.batch.IntVector;
-import io.spindle.runtime.batch.LongVector;
-import io.spindle.runtime.batch.StringVector;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.expr.VectorExpression;
 import io.spindle.runtime.memory.MemoryConsumer;
@@ -25,7 +20,7 @@ import java.util.PriorityQueue;
  *
  * <p>Input batches are buffered while the task's memory manager grants room for them (each counted twice:
  * the rows and their sorted copy). When it refuses, or when another operator of the task needs the memory,
- * the buffer is sorted (a stable merge sort over an int index, no boxing) and written as one sorted run to a
+ * the buffer is sorted by the {@link RowOrdering} (a stable merge sort over an int index, no boxing) and written as one sorted run to a
  * spill file. At the end, with no runs the buffer is sorted in memory; otherwise the last buffer becomes a run
  * too and the runs are merged a batch at a time, holding one batch per run. The sort is stable within a run;
  * rows with equal keys from different runs come out in run order, so the whole sort is stable.
@@ -35,7 +30,7 @@ public final class SortOperator
         implements Operator
 {
     private final Operator child;
-    private final List<SortOrder> orders;
+    private final RowOrdering ordering;
     private final List<VectorExpression> keys;
     private final int columnCount;
     private final List<ColumnBatch> buffered = new ArrayList<>();
@@ -55,7 +50,7 @@ public final class SortOperator
     {
         super(memory, "Sort");
         this.child = child;
-        this.orders = List.copyOf(orders);
+        this.ordering = new RowOrdering(orders);
         this.keys = orders.stream().map(o -> ExpressionCompiler.compile(o.expression())).toList();
         this.columnCount = columnCount;
     }
@@ -149,7 +144,7 @@ public final class SortOperator
         for (int i = 0; i < rows; i++) {
             index[i] = i;
         }
-        mergeSort(index, new int[rows], 0, rows, keyVectors);
+        ordering.sort(index, rows, keyVectors);
         return all.select(index, rows);
     }
 
@@ -171,81 +166,6 @@ public final class SortOperator
         return batch.select(positions, positions.length);
     }
 
-    private void mergeSort(int[] a, int[] scratch, int from, int to, ColumnVector[] keyVectors)
-    {
-        if (to - from <= 16) {
-            for (int i = from + 1; i < to; i++) {
-                int value = a[i];
-                int j = i - 1;
-                while (j >= from && compare(keyVectors, a[j], keyVectors, value) > 0) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = value;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, scratch, from, mid, keyVectors);
-        mergeSort(a, scratch, mid, to, keyVectors);
-        if (compare(keyVectors, a[mid - 1], keyVectors, a[mid]) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, scratch, from, to - from);
-        int i = from;
-        int j = mid;
-        int k = from;
-        while (i < mid && j < to) {
-            a[k++] = compare(keyVectors, scratch[j], keyVectors, scratch[i]) < 0 ? scratch[j++] : scratch[i++];
-        }
-        while (i < mid) {
-            a[k++] = scratch[i++];
-        }
-        while (j < to) {
-            a[k++] = scratch[j++];
-        }
-    }
-
-    /** Compares row x of one batch's key vectors with row y of another's (or the same) by the sort orders. */
-    private int compare(ColumnVector[] xKeys, int x, ColumnVector[] yKeys, int y)
-    {
-        for (int k = 0; k < xKeys.length; k++) {
-            ColumnVector xv = xKeys[k];
-            ColumnVector yv = yKeys[k];
-            SortOrder order = orders.get(k);
-            boolean xNull = xv.isNull(x);
-            boolean yNull = yv.isNull(y);
-            if (xNull || yNull) {
-                if (xNull && yNull) {
-                    continue;
-                }
-                return xNull == order.nullsFirst() ? -1 : 1;
-            }
-            int cmp = compareValues(xv, x, yv, y);
-            if (cmp != 0) {
-                return order.ascending() ? cmp : -cmp;
-            }
-        }
-        return 0;
-    }
-
-    private static int compareValues(ColumnVector xv, int x, ColumnVector yv, int y)
-    {
-        if (xv instanceof LongVector l) {
-            return Long.compare(l.get(x), ((LongVector) yv).get(y));
-        }
-        if (xv instanceof IntVector i) {
-            return Integer.compare(i.get(x), ((IntVector) yv).get(y));
-        }
-        if (xv instanceof DoubleVector d) {
-            return RowHasher.compareDoubles(d.get(x), ((DoubleVector) yv).get(y));
-        }
-        if (xv instanceof StringVector s) {
-            return s.compareAt(x, (StringVector) yv, y);
-        }
-        return Boolean.compare(((BooleanVector) xv).get(x), ((BooleanVector) yv).get(y));
-    }
-
     /** Merges the sorted runs; holds the current batch of each run and its evaluated keys. */
     private final class Merger
     {
@@ -255,7 +175,7 @@ public final class SortOperator
         Merger()
         {
             heads = new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> {
-                int cmp = compare(a.keys, a.row, b.keys, b.row);
+                int cmp = ordering.compare(a.keys, a.row, b.keys, b.row);
                 return cmp != 0 ? cmp : Integer.compare(a.run, b.run);
             });
             for (int r = 0; r < runs.size(); r++) {
@@ -273,19 +193,19 @@ public final class SortOperator
             if (heads.isEmpty()) {
                 return null;
             }
-            ColumnBatch[] sources = new ColumnBatch[ColumnBatch.DEFAULT_ROWS];
-            int[] rows = new int[ColumnBatch.DEFAULT_ROWS];
-            int count = 0;
-            while (count < rows.length && !heads.isEmpty()) {
+            RowGatherer out = null;
+            while (!heads.isEmpty() && (out == null || out.rowCount() < ColumnBatch.DEFAULT_ROWS)) {
                 Cursor head = heads.poll();
-                sources[count] = head.batch;
-                rows[count] = head.row;
-                count++;
+                if (out == null) {
+                    out = new RowGatherer(head.batch.columns().stream().map(ColumnVector::type).toList());
+                }
+                out.startRow();
+                out.copy(head.batch, head.row, 0);
                 if (head.advanceRow()) {
                     heads.add(head);
                 }
             }
-            return BatchGather.gather(sources, rows, count, columnCount);
+            return out.build();
         }
 
         void close()

@@ -15,6 +15,8 @@ import io.spindle.planner.physical.PhysicalPlanVisitor;
 import io.spindle.planner.physical.ProjectExec;
 import io.spindle.planner.physical.ShuffleReadExec;
 import io.spindle.planner.physical.SortExec;
+import io.spindle.planner.physical.SortMergeJoinExec;
+import io.spindle.planner.physical.TakeOrderedExec;
 import io.spindle.planner.physical.UnionExec;
 import io.spindle.planner.physical.WindowExec;
 import io.spindle.planner.types.DataType;
@@ -31,7 +33,9 @@ import io.spindle.runtime.operators.NestedLoopJoinOperator;
 import io.spindle.runtime.operators.Operator;
 import io.spindle.runtime.operators.ProjectOperator;
 import io.spindle.runtime.operators.ScanOperator;
+import io.spindle.runtime.operators.SortMergeJoinOperator;
 import io.spindle.runtime.operators.SortOperator;
+import io.spindle.runtime.operators.TopNOperator;
 import io.spindle.runtime.operators.UnionOperator;
 import io.spindle.runtime.operators.window.WindowOperator;
 import io.spindle.runtime.serde.BatchSerde;
@@ -249,6 +253,19 @@ public final class TaskRunner
             return new HashJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
                     types(probe), types(build), buildIsLeft ? node.rightKeys() : node.leftKeys(),
                     buildIsLeft ? node.leftKeys() : node.rightKeys(), node.residual());
+        }
+
+        @Override
+        public Operator visitSortMergeJoin(SortMergeJoinExec node, Void context)
+        {
+            return new SortMergeJoinOperator(node.left().accept(this, null), node.right().accept(this, null), node.type(),
+                    types(node.left()), types(node.right()), node.leftKeys(), node.rightKeys(), node.residual());
+        }
+
+        @Override
+        public Operator visitTakeOrdered(TakeOrderedExec node, Void context)
+        {
+            return new TopNOperator(child(node), node.orders(), node.limit(), node.schema().size());
         }
 
         @Override

@@ -11,14 +11,16 @@ import static java.util.Objects.requireNonNull;
  * The user's hint, with Spark's names, on how a join that reads {@code child} should treat it:
  * {@code broadcast} sends it whole to every task of the join ({@code df.hint("broadcast")},
  * {@code functions.broadcast(df)}); {@code shuffle_hash} shuffles both sides and builds the hash table from
- * this one, unless the other side is hinted for broadcast, which wins as in Spark. Changes no rows.
+ * this one, unless the other side is hinted for broadcast, which wins as in Spark; {@code merge} shuffles and
+ * sorts both sides for a sort-merge join, and wins over {@code shuffle_hash} but not over {@code broadcast}, as in
+ * Spark. Changes no rows.
  */
 public final class JoinHint
         extends LogicalPlan
 {
     public enum Strategy
     {
-        BROADCAST, SHUFFLE_HASH;
+        BROADCAST, SHUFFLE_HASH, MERGE;
 
         public String sparkName()
         {
@@ -43,6 +45,11 @@ public final class JoinHint
     public static JoinHint shuffleHash(LogicalPlan child)
     {
         return new JoinHint(Strategy.SHUFFLE_HASH, child);
+    }
+
+    public static JoinHint merge(LogicalPlan child)
+    {
+        return new JoinHint(Strategy.MERGE, child);
     }
 
     public Strategy strategy()

@@ -6,7 +6,7 @@ import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.SubqueryAlias;
 
-/** Finds the user's join hints on a join side: {@code broadcast(df)} and {@code df.hint("shuffle_hash")}. */
+/** Finds the user's join hints on a join side: {@code broadcast(df)}, {@code df.hint("shuffle_hash")} and {@code df.hint("merge")}. */
 final class BroadcastHints
 {
     private BroadcastHints()
@@ -23,6 +23,12 @@ final class BroadcastHints
     static boolean shuffleHashHinted(LogicalPlan plan)
     {
         return hinted(plan, JoinHint.Strategy.SHUFFLE_HASH);
+    }
+
+    /** Whether the user hinted that a join reading {@code plan} sort and merge its sides. */
+    static boolean mergeHinted(LogicalPlan plan)
+    {
+        return hinted(plan, JoinHint.Strategy.MERGE);
     }
 
     private static boolean hinted(LogicalPlan plan, JoinHint.Strategy strategy)

@@ -1,5 +1,7 @@
 package io.spindle.planner.physical;
 
+import io.spindle.planner.expressions.SortOrder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +12,9 @@ import java.util.Optional;
  * required distribution} gets an exchange; an input that already meets it is left alone. Inputs that must be
  * {@linkplain Distribution.HashClustered hashed alike} (a shuffled join's two sides) also must agree on the
  * partition count: the count of an input already hashed right is kept, else the shuffle partitions are used.
+ * Then each input whose {@link PhysicalPlan#outputOrdering()} does not begin with its {@link
+ * PhysicalPlan#requiredChildOrderings() required order} is sorted within its partitions by a {@link SortExec}
+ * (an exchange added for the distribution loses any order, so it is always followed by one).
  */
 public final class EnsureRequirements
 {
@@ -60,6 +65,13 @@ public final class EnsureRequirements
                 rewritten.set(i, new ExchangeExec(child, clustered.keys().isEmpty()
                         ? new Partitioning.Single()
                         : new Partitioning.Hash(clustered.keys(), shufflePartitions)));
+            }
+        }
+        List<List<SortOrder>> orderings = node.requiredChildOrderings();
+        for (int i = 0; i < rewritten.size(); i++) {
+            List<SortOrder> ordering = orderings.get(i);
+            if (!ordering.isEmpty() && !Orderings.satisfies(rewritten.get(i).outputOrdering(), ordering)) {
+                rewritten.set(i, new SortExec(rewritten.get(i), ordering));
             }
         }
         return rewritten.equals(children) ? node : node.replaceChildren(rewritten);

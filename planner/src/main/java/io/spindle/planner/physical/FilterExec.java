@@ -1,6 +1,7 @@
 package io.spindle.planner.physical;
 
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
@@ -53,6 +54,12 @@ public final class FilterExec
     public Optional<Partitioning> outputPartitioning()
     {
         return child.outputPartitioning();
+    }
+
+    @Override
+    public List<SortOrder> outputOrdering()
+    {
+        return child.outputOrdering();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spindle.planner.physical;
 
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.types.Schema;
 
 import java.util.List;
@@ -52,6 +53,12 @@ public final class LimitExec
     public Optional<Partitioning> outputPartitioning()
     {
         return child.outputPartitioning();
+    }
+
+    @Override
+    public List<SortOrder> outputOrdering()
+    {
+        return child.outputOrdering();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spindle.planner.physical;
 
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.types.Schema;
 
 import java.io.Serializable;
@@ -35,6 +36,25 @@ public abstract class PhysicalPlan
     public List<Distribution> requiredChildDistributions()
     {
         return Collections.nCopies(children().size(), Distribution.UNSPECIFIED);
+    }
+
+    /**
+     * How the rows of each output partition are known to be ordered, most significant key first; empty when
+     * no order is known, which is what a node says unless it knows better.
+     */
+    public List<SortOrder> outputOrdering()
+    {
+        return List.of();
+    }
+
+    /**
+     * The order each input, in {@link #children()} order, must have within each of its partitions; by default
+     * none. {@link EnsureRequirements} sorts an input locally where its {@link #outputOrdering()} does not begin
+     * with what is required.
+     */
+    public List<List<SortOrder>> requiredChildOrderings()
+    {
+        return Collections.nCopies(children().size(), List.of());
     }
 
     /** The node's own line in a plan tree, without children. */

@@ -61,4 +61,14 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitSortMergeJoin(SortMergeJoinExec node, C context)
+    {
+        return visitNode(node, context);
+    }
+
+    default R visitTakeOrdered(TakeOrderedExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

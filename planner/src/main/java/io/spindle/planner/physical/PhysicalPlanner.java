@@ -34,8 +34,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Chooses operators for an optimized logical plan: aggregation becomes a partial and a final aggregation; a
- * global sort or limit gathers into one partition first. Exchanges that operators need for their inputs'
- * distributions (aggregations, shuffled joins) are then added by {@link EnsureRequirements} where not already met.
+ * global sort or limit gathers into one partition first, and a limit over a sort keeps the top rows of each
+ * partition before it gathers them. An equi-join broadcasts a small side, else sorts and merges both sides or,
+ * when sort-merge joins are not preferred, builds a hash table of one. Exchanges and sorts that operators need of
+ * their inputs (aggregations, shuffled and sort-merge joins) are then added by {@link EnsureRequirements} where
+ * not already met.
  */
 public final class PhysicalPlanner
 {
@@ -44,6 +47,7 @@ public final class PhysicalPlanner
 
     private final int shufflePartitions;
     private final long broadcastThreshold;
+    private final boolean preferSortMergeJoin;
     private CachedBlocks cachedBlocks;
 
     public PhysicalPlanner(int shufflePartitions)
@@ -51,14 +55,24 @@ public final class PhysicalPlanner
         this(shufflePartitions, DEFAULT_BROADCAST_THRESHOLD);
     }
 
-    /** @param broadcastThreshold largest estimated bytes of a join side to broadcast; 0 or less broadcasts only hinted sides */
     public PhysicalPlanner(int shufflePartitions, long broadcastThreshold)
+    {
+        this(shufflePartitions, broadcastThreshold, true);
+    }
+
+    /**
+     * @param broadcastThreshold largest estimated bytes of a join side to broadcast; 0 or less broadcasts only hinted sides
+     * @param preferSortMergeJoin whether an unhinted equi-join that broadcasts neither side is a sort-merge join
+     * rather than a shuffled hash join
+     */
+    public PhysicalPlanner(int shufflePartitions, long broadcastThreshold, boolean preferSortMergeJoin)
     {
         if (shufflePartitions < 1) {
             throw new IllegalArgumentException("shuffle partitions must be positive: " + shufflePartitions);
         }
         this.shufflePartitions = shufflePartitions;
         this.broadcastThreshold = broadcastThreshold;
+        this.preferSortMergeJoin = preferSortMergeJoin;
         this.cachedBlocks = CachedBlocks.NONE;
     }
 
@@ -130,14 +144,34 @@ public final class PhysicalPlanner
             return new SortExec(gather(child), node.orders());
         }
 
+        /**
+         * A limit over a sort, perhaps through a projection, keeps the top rows of each partition, gathers them and
+         * keeps the top rows of those; the projection is computed on the survivors.
+         */
         @Override
         public PhysicalPlan visitLimit(Limit node, Void context)
         {
+            if (node.child() instanceof Sort sort) {
+                return takeOrdered(sort, node.count());
+            }
+            if (node.child() instanceof Project project && project.child() instanceof Sort sort) {
+                return new ProjectExec(takeOrdered(sort, node.count()), project.expressions());
+            }
             PhysicalPlan child = node.child().accept(this, context);
             if (isSinglePartition(child)) {
                 return new LimitExec(child, node.count());
             }
             return new LimitExec(new ExchangeExec(new LimitExec(child, node.count()), new Partitioning.Single()), node.count());
+        }
+
+        private PhysicalPlan takeOrdered(Sort sort, long count)
+        {
+            PhysicalPlan child = sort.child().accept(this, null);
+            if (isSinglePartition(child)) {
+                return new TakeOrderedExec(child, sort.orders(), count);
+            }
+            PhysicalPlan perPartition = new TakeOrderedExec(child, sort.orders(), count);
+            return new TakeOrderedExec(new ExchangeExec(perPartition, new Partitioning.Single()), sort.orders(), count);
         }
 
         /** Each input is shuffled round-robin into the shuffle partitions, so one stage reads them all, partition by partition. */
@@ -230,7 +264,11 @@ public final class PhysicalPlanner
                         side == HashJoinExec.BuildSide.RIGHT ? new BroadcastExchangeExec(right) : right, node.type(),
                         keys.leftKeys(), keys.rightKeys(), keys.residual(), side);
             }
-            // EnsureRequirements hash-exchanges each side on its keys unless both are spread that way already
+            // EnsureRequirements hash-exchanges each side on its keys unless both are spread that way already, and
+            // for a sort-merge join sorts each side on its keys unless it is ordered so already
+            if (sortMerges(node)) {
+                return new SortMergeJoinExec(left, right, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual());
+            }
             return new HashJoinExec(left, right, node.type(), keys.leftKeys(), keys.rightKeys(), keys.residual(), shuffledBuildSide(node));
         }
     }
@@ -249,7 +287,8 @@ public final class PhysicalPlanner
         if (canBuildLeft && BroadcastHints.hinted(join.left())) {
             return Optional.of(HashJoinExec.BuildSide.LEFT);
         }
-        if (BroadcastHints.shuffleHashHinted(join.left()) || BroadcastHints.shuffleHashHinted(join.right())) {
+        if (BroadcastHints.shuffleHashHinted(join.left()) || BroadcastHints.shuffleHashHinted(join.right())
+                || BroadcastHints.mergeHinted(join.left()) || BroadcastHints.mergeHinted(join.right())) {
             return Optional.empty();
         }
         double left = canBuildLeft ? StatisticsEstimator.estimate(join.left()).sizeInBytes() : Double.POSITIVE_INFINITY;
@@ -258,6 +297,22 @@ public final class PhysicalPlanner
             return Optional.empty();
         }
         return Optional.of(right <= left ? HashJoinExec.BuildSide.RIGHT : HashJoinExec.BuildSide.LEFT);
+    }
+
+    /**
+     * Whether a shuffled equi-join sorts and merges its sides: when either side is hinted {@code merge}, which wins
+     * over {@code shuffle_hash} as in Spark; else unless a side is hinted {@code shuffle_hash}, when sort-merge joins
+     * are preferred.
+     */
+    private boolean sortMerges(Join join)
+    {
+        if (BroadcastHints.mergeHinted(join.left()) || BroadcastHints.mergeHinted(join.right())) {
+            return true;
+        }
+        if (BroadcastHints.shuffleHashHinted(join.left()) || BroadcastHints.shuffleHashHinted(join.right())) {
+            return false;
+        }
+        return preferSortMergeJoin;
     }
 
     /** The right side, unless only the left is hinted {@code shuffle_hash} and the join can build from it. */

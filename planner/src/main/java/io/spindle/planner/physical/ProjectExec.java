@@ -1,6 +1,7 @@
 package io.spindle.planner.physical;
 
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.types.Schema;
 
@@ -54,6 +55,12 @@ public final class ProjectExec
     public Optional<Partitioning> outputPartitioning()
     {
         return PartitionKeys.throughOutputs(child.outputPartitioning(), expressions);
+    }
+
+    @Override
+    public List<SortOrder> outputOrdering()
+    {
+        return Orderings.throughOutputs(child.outputOrdering(), expressions);
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class SortExec
     }
 
     @Override
+    public List<SortOrder> outputOrdering()
+    {
+        return orders;
+    }
+
+    @Override
     public <R, C> R accept(PhysicalPlanVisitor<R, C> visitor, C context)
     {
         return visitor.visitSort(this, context);

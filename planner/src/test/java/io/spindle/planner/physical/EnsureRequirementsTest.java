@@ -75,6 +75,12 @@ class EnsureRequirementsTest
         return new PhysicalPlanner(8, 0).plan(logical);
     }
 
+    /** Planned with sort-merge joins not preferred, so a shuffled equi-join is a hash join. */
+    private static PhysicalPlan planHashJoins(LogicalPlan logical)
+    {
+        return new PhysicalPlanner(8, 0, false).plan(logical);
+    }
+
     private static List<ExchangeExec> exchanges(PhysicalPlan plan)
     {
         List<ExchangeExec> found = new ArrayList<>();
@@ -137,7 +143,7 @@ class EnsureRequirementsTest
         LogicalPlan left = new Repartition(table("a", 4, DataType.LONG), 8, List.of(ref(0, "k", DataType.LONG)));
         LogicalPlan right = new Repartition(table("b", 3, DataType.LONG), 8, List.of(ref(0, "k", DataType.LONG)));
         HashJoinExec join = assertInstanceOf(HashJoinExec.class,
-                plan(join(left, right, JoinType.INNER, equal(ref(0, "k", DataType.LONG), ref(3, "k", DataType.LONG)))));
+                planHashJoins(join(left, right, JoinType.INNER, equal(ref(0, "k", DataType.LONG), ref(3, "k", DataType.LONG)))));
         assertEquals(2, exchanges(join).size(), "only the two repartitions");
     }
 
@@ -164,7 +170,7 @@ class EnsureRequirementsTest
     {
         LogicalPlan left = new Repartition(table("a", 4, DataType.LONG), 6, List.of(ref(0, "k", DataType.LONG)));
         HashJoinExec join = assertInstanceOf(HashJoinExec.class,
-                plan(join(left, table("b", 3, DataType.LONG), JoinType.INNER, equal(ref(0, "k", DataType.LONG), ref(3, "k", DataType.LONG)))));
+                planHashJoins(join(left, table("b", 3, DataType.LONG), JoinType.INNER, equal(ref(0, "k", DataType.LONG), ref(3, "k", DataType.LONG)))));
         assertEquals(2, exchanges(join).size());
         ExchangeExec right = assertInstanceOf(ExchangeExec.class, join.right());
         assertEquals(new Partitioning.Hash(List.of(ref(0, "k", DataType.LONG)), 6), right.partitioning());

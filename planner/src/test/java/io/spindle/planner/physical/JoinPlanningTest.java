@@ -60,6 +60,12 @@ class JoinPlanningTest
         return new PhysicalPlanner(8, 10 * MB).plan(Optimizer.optimize(logical));
     }
 
+    /** Planned with sort-merge joins not preferred, so a shuffled equi-join is a hash join. */
+    private static PhysicalPlan planHashJoins(LogicalPlan logical)
+    {
+        return new PhysicalPlanner(8, 10 * MB, false).plan(Optimizer.optimize(logical));
+    }
+
     private static long count(PhysicalPlan plan, Class<?> kind)
     {
         long own = kind.isInstance(plan) ? 1 : 0;
@@ -91,7 +97,7 @@ class JoinPlanningTest
     void bigSidesJoinByShuffledHashJoinWithOneExchangePerSide()
     {
         Join join = new Join(table(100 * MB), table(200 * MB), JoinType.INNER, Optional.of(equal(key(0), key(5))));
-        HashJoinExec hashJoin = assertInstanceOf(HashJoinExec.class, plan(join));
+        HashJoinExec hashJoin = assertInstanceOf(HashJoinExec.class, planHashJoins(join));
         assertEquals(2, count(hashJoin, ExchangeExec.class));
         assertEquals(0, count(hashJoin, BroadcastExchangeExec.class));
         ExchangeExec left = assertInstanceOf(ExchangeExec.class, hashJoin.left());
@@ -137,9 +143,13 @@ class JoinPlanningTest
         assertEquals(Optional.of(Logical.and(priceAbove, leftOnly)), keys.residual());
 
         Join join = new Join(table(100 * MB), table(100 * MB), JoinType.LEFT_OUTER, Optional.of(condition));
-        HashJoinExec hashJoin = assertInstanceOf(HashJoinExec.class, plan(join));
+        HashJoinExec hashJoin = assertInstanceOf(HashJoinExec.class, planHashJoins(join));
         assertEquals(2, hashJoin.leftKeys().size());
         assertTrue(hashJoin.residual().isPresent());
+        SortMergeJoinExec mergeJoin = assertInstanceOf(SortMergeJoinExec.class, plan(join));
+        assertEquals(hashJoin.leftKeys(), mergeJoin.leftKeys());
+        assertEquals(hashJoin.rightKeys(), mergeJoin.rightKeys());
+        assertEquals(hashJoin.residual(), mergeJoin.residual());
     }
 
     @Test
