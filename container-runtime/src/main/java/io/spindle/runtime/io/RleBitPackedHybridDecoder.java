@@ -1,5 +1,8 @@
 package io.spindle.runtime.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Arrays;
  */
 final class RleBitPackedHybridDecoder
 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] data;
     private final int end;
     private final int bitWidth;
@@ -163,29 +168,30 @@ final class RleBitPackedHybridDecoder
     private void unpack(int values, int limit)
     {
         long mask = (1L << bitWidth) - 1;
-        long bits = 0;
-        int bitCount = 0;
-        int at = position;
-        // Whole bytes first without a bound check per byte, then the tail that may run past the data.
-        int safeValues = Math.min(values, (int) ((long) (limit - at) * 8 / bitWidth));
+        // A value of up to 32 bits starts at most 7 bits into its first byte, so one 8-byte load holds it; the bits loaded
+        // beyond it are masked off. That needs 8 bytes of the array from the value's first byte, and the value itself
+        // wholly before the limit.
+        long wholeValues = (long) (limit - position) * 8 / bitWidth;
+        long loadableBytes = (long) data.length - 8 - position;
+        long loadableValues = loadableBytes < 0 ? 0 : (loadableBytes * 8 + 7) / bitWidth + 1;
+        int fast = (int) Math.min(values, Math.min(wholeValues, loadableValues));
+        long bit = (long) position * 8;
         int i = 0;
-        for (; i < safeValues; i++) {
-            while (bitCount < bitWidth) {
-                bits |= (long) (data[at++] & 0xFF) << bitCount;
-                bitCount += 8;
-            }
-            unpacked[i] = (int) (bits & mask);
-            bits >>>= bitWidth;
-            bitCount -= bitWidth;
+        for (; i < fast; i++, bit += bitWidth) {
+            long word = (long) LONGS.get(data, (int) (bit >>> 3));
+            unpacked[i] = (int) ((word >>> (bit & 7)) & mask);
         }
-        for (; i < values; i++) {
-            while (bitCount < bitWidth) {
-                bits |= (long) (at < limit ? data[at++] & 0xFF : 0) << bitCount;
-                bitCount += 8;
+        // The rest byte by byte; bits at or past the limit are zero, as the writer's padding would be.
+        for (; i < values; i++, bit += bitWidth) {
+            int first = (int) (bit >>> 3);
+            long word = 0;
+            for (int k = 0; k < 5; k++) {
+                int at = first + k;
+                if (at < limit) {
+                    word |= (long) (data[at] & 0xFF) << (8 * k);
+                }
             }
-            unpacked[i] = (int) (bits & mask);
-            bits >>>= bitWidth;
-            bitCount -= bitWidth;
+            unpacked[i] = (int) ((word >>> (bit & 7)) & mask);
         }
     }
 
