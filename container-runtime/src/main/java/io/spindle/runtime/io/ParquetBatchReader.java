@@ -84,11 +84,11 @@ public final class ParquetBatchReader
     /** For each output column, the decoder that fills it. */
     private final int[] outputDecoder;
     private final Set<ColumnPath> projectedPaths;
+    private final boolean decodePages;
 
     private int nextSplitRowGroup;
     private int currentRowGroup = -1;
     private long rowsLeftInRowGroup;
-    private final boolean decodePages;
     private PageReadStore rowGroupPages;
     /** Per decoder, for the current row group: the page decoder, or null where {@link #columnReaders} has a reader. */
     private ParquetPageDecoder[] pageDecoders;
