@@ -12,6 +12,7 @@ import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
@@ -25,7 +26,9 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -42,10 +45,10 @@ import org.apache.parquet.schema.Type;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +59,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Reads the row groups of one {@link FileSplit} of a Parquet file as {@link ColumnBatch}es. Only the requested
- * columns are fetched and decoded, straight from parquet-mr's value-at-a-time {@link ColumnReader} into the
- * vectors' primitive arrays; no record objects are made. A batch never spans two row groups.
+ * columns are fetched. A column chunk whose pages are all PLAIN or dictionary-encoded is decoded a page at a time
+ * by {@link ParquetPageDecoder} straight into the vectors' primitive arrays; any other chunk (DELTA or
+ * BYTE_STREAM_SPLIT encodings, say) is decoded value by value through parquet-mr's {@link ColumnReader}. No record
+ * objects are made. A batch never spans two row groups. Footers come from the executor's {@link ParquetFooterCache}.
  *
  * <p>Contract: construct, call {@link #next()} until it returns null, then {@link #close()} (also on failure).
  * Not thread-safe: one reader belongs to one task. Failures name the file and, where one is at fault, the column.
@@ -79,11 +84,17 @@ public final class ParquetBatchReader
     /** For each output column, the decoder that fills it. */
     private final int[] outputDecoder;
     private final Set<ColumnPath> projectedPaths;
+    private final boolean decodePages;
 
     private int nextSplitRowGroup;
     private int currentRowGroup = -1;
     private long rowsLeftInRowGroup;
+    private PageReadStore rowGroupPages;
+    /** Per decoder, for the current row group: the page decoder, or null where {@link #columnReaders} has a reader. */
+    private ParquetPageDecoder[] pageDecoders;
     private ColumnReader[] columnReaders;
+    private long chunksDecodedByPage;
+    private long chunksDecodedByValue;
     private long bytesRead;
     private long rowsRead;
     private boolean closed;
@@ -95,6 +106,15 @@ public final class ParquetBatchReader
      */
     public ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows)
     {
+        this(conf, split, fileSchema, columns, batchRows, true);
+    }
+
+    /**
+     * As the public constructor; with {@code decodePages} false every column chunk is decoded value by value through
+     * parquet-mr, which tests and measurements compare the page decoder with.
+     */
+    ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows, boolean decodePages)
+    {
         requireNonNull(conf, "conf is null");
         requireNonNull(split, "split is null");
         requireNonNull(fileSchema, "fileSchema is null");
@@ -104,6 +124,7 @@ public final class ParquetBatchReader
         }
         this.file = split.path();
         this.batchRows = batchRows;
+        this.decodePages = decodePages;
         this.splitRowGroups = split.rowGroups();
         for (int position : columns) {
             if (position < 0 || position >= fileSchema.size()) {
@@ -112,7 +133,7 @@ public final class ParquetBatchReader
             }
         }
 
-        this.reader = open(conf, file);
+        this.reader = open(conf, file, ParquetFooterCache.EXECUTOR);
         try {
             MessageType fileMessage = reader.getFooter().getFileMetaData().getSchema();
             this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -157,7 +178,7 @@ public final class ParquetBatchReader
         }
     }
 
-    private static ParquetFileReader open(Configuration conf, String file)
+    private static ParquetFileReader open(Configuration conf, String file, ParquetFooterCache footers)
     {
         Path path = new Path(file);
         try {
@@ -165,7 +186,27 @@ public final class ParquetBatchReader
                     .withRecordFilter(FilterCompat.NOOP)
                     .withMetadataFilter(ParquetMetadataConverter.NO_FILTER)
                     .build();
-            return ParquetFileReader.open(HadoopInputFile.fromPath(path, conf), options);
+            FileStatus status = path.getFileSystem(conf).getFileStatus(path);
+            HadoopInputFile input = HadoopInputFile.fromStatus(status, conf);
+            ParquetMetadata footer = footers.get(status);
+            if (footer == null) {
+                ParquetFileReader opened = ParquetFileReader.open(input, options);
+                footers.put(status, opened.getFooter());
+                return opened;
+            }
+            SeekableInputStream stream = input.newStream();
+            try {
+                return new ParquetFileReader(conf, status.getPath(), footer, options, stream);
+            }
+            catch (IOException | RuntimeException e) {
+                try {
+                    stream.close();
+                }
+                catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot open Parquet file " + file + ": " + e.getMessage(), e);
@@ -191,29 +232,29 @@ public final class ParquetBatchReader
     }
 
     /** How the Parquet column's physical values become the planned Spindle type; fails if they cannot. */
-    private Conversion conversion(StructField field, PrimitiveType parquet)
+    private ParquetConversion conversion(StructField field, PrimitiveType parquet)
     {
         PrimitiveTypeName physical = parquet.getPrimitiveTypeName();
         LogicalTypeAnnotation logical = parquet.getLogicalTypeAnnotation();
         DataType type = field.type();
-        Conversion conversion = switch (type.kind()) {
-            case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN ? Conversion.BOOLEAN : null;
-            case INT -> physical == PrimitiveTypeName.INT32 && !(logical instanceof DecimalLogicalTypeAnnotation) ? Conversion.INT32 : null;
-            case DATE -> physical == PrimitiveTypeName.INT32 && logical instanceof DateLogicalTypeAnnotation ? Conversion.INT32 : null;
-            case LONG -> physical == PrimitiveTypeName.INT64 && !(logical instanceof DecimalLogicalTypeAnnotation) ? Conversion.INT64 : null;
+        ParquetConversion conversion = switch (type.kind()) {
+            case BOOLEAN -> physical == PrimitiveTypeName.BOOLEAN ? ParquetConversion.BOOLEAN : null;
+            case INT -> physical == PrimitiveTypeName.INT32 && !(logical instanceof DecimalLogicalTypeAnnotation) ? ParquetConversion.INT32 : null;
+            case DATE -> physical == PrimitiveTypeName.INT32 && logical instanceof DateLogicalTypeAnnotation ? ParquetConversion.INT32 : null;
+            case LONG -> physical == PrimitiveTypeName.INT64 && !(logical instanceof DecimalLogicalTypeAnnotation) ? ParquetConversion.INT64 : null;
             case TIMESTAMP -> {
                 if (physical != PrimitiveTypeName.INT64 || !(logical instanceof TimestampLogicalTypeAnnotation timestamp)) {
                     yield null;
                 }
                 yield switch (timestamp.getUnit()) {
-                    case MILLIS -> Conversion.INT64_MILLIS_TO_MICROS;
-                    case MICROS -> Conversion.INT64;
-                    case NANOS -> Conversion.INT64_NANOS_TO_MICROS;
+                    case MILLIS -> ParquetConversion.INT64_MILLIS_TO_MICROS;
+                    case MICROS -> ParquetConversion.INT64;
+                    case NANOS -> ParquetConversion.INT64_NANOS_TO_MICROS;
                 };
             }
             case DOUBLE -> switch (physical) {
-                case DOUBLE -> Conversion.DOUBLE;
-                case FLOAT -> Conversion.FLOAT_TO_DOUBLE;
+                case DOUBLE -> ParquetConversion.DOUBLE;
+                case FLOAT -> ParquetConversion.FLOAT_TO_DOUBLE;
                 default -> null;
             };
             case DECIMAL -> {
@@ -222,13 +263,13 @@ public final class ParquetBatchReader
                     yield null;
                 }
                 yield switch (physical) {
-                    case INT32 -> Conversion.INT32_TO_LONG;
-                    case INT64 -> Conversion.INT64;
-                    case FIXED_LEN_BYTE_ARRAY, BINARY -> Conversion.BINARY_DECIMAL;
+                    case INT32 -> ParquetConversion.INT32_TO_LONG;
+                    case INT64 -> ParquetConversion.INT64;
+                    case FIXED_LEN_BYTE_ARRAY, BINARY -> ParquetConversion.BINARY_DECIMAL;
                     default -> null;
                 };
             }
-            case STRING -> physical == PrimitiveTypeName.BINARY ? Conversion.STRING : null;
+            case STRING -> physical == PrimitiveTypeName.BINARY ? ParquetConversion.STRING : null;
         };
         if (conversion == null) {
             throw new IllegalStateException("column '" + field.name() + "' of Parquet file " + file + " is Parquet " + parquet
@@ -266,6 +307,7 @@ public final class ParquetBatchReader
 
     private void startRowGroup(int ordinal)
     {
+        closeRowGroup();
         BlockMetaData rowGroup = rowGroups.get(ordinal);
         currentRowGroup = ordinal;
         rowsLeftInRowGroup = rowGroup.getRowCount();
@@ -294,15 +336,45 @@ public final class ParquetBatchReader
                 bytesRead += chunk.getTotalSize();
             }
         }
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, DISCARDING_CONVERTER, projection, createdBy);
+        rowGroupPages = pages;
+        Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+            chunks.put(chunk.getPath(), chunk);
+        }
+        pageDecoders = new ParquetPageDecoder[decoders.length];
         columnReaders = new ColumnReader[decoders.length];
+        ColumnReadStoreImpl store = null;
         for (int d = 0; d < decoders.length; d++) {
+            ColumnDecoder decoder = decoders[d];
+            ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(decoder.descriptor.getPath()));
             try {
-                columnReaders[d] = store.getColumnReader(decoders[d].descriptor);
+                if (decodePages && chunk != null && ParquetPageDecoder.canDecode(decoder.conversion, chunk)) {
+                    pageDecoders[d] = new ParquetPageDecoder(decoder.field, decoder.descriptor, decoder.conversion,
+                            pages.getPageReader(decoder.descriptor));
+                    chunksDecodedByPage++;
+                }
+                else {
+                    if (store == null) {
+                        store = new ColumnReadStoreImpl(pages, DISCARDING_CONVERTER, projection, createdBy);
+                    }
+                    columnReaders[d] = store.getColumnReader(decoder.descriptor);
+                    chunksDecodedByValue++;
+                }
             }
             catch (RuntimeException e) {
-                throw decodingFailure(decoders[d], e);
+                throw decodingFailure(decoder, e);
             }
+        }
+    }
+
+    private void closeRowGroup()
+    {
+        pageDecoders = null;
+        columnReaders = null;
+        if (rowGroupPages != null) {
+            PageReadStore pages = rowGroupPages;
+            rowGroupPages = null;
+            pages.close();
         }
     }
 
@@ -315,7 +387,8 @@ public final class ParquetBatchReader
     {
         ColumnDecoder decoder = decoders[d];
         try {
-            return decoder.decode(columnReaders[d], rows);
+            ParquetPageDecoder pageDecoder = pageDecoders[d];
+            return pageDecoder != null ? pageDecoder.decode(rows) : decoder.decode(columnReaders[d], rows);
         }
         catch (RuntimeException e) {
             throw decodingFailure(decoder, e);
@@ -340,14 +413,30 @@ public final class ParquetBatchReader
         return rowsRead;
     }
 
+    /** Column chunks started so far that are decoded a page at a time. */
+    long chunksDecodedByPage()
+    {
+        return chunksDecodedByPage;
+    }
+
+    /** Column chunks started so far that are decoded value by value through parquet-mr. */
+    long chunksDecodedByValue()
+    {
+        return chunksDecodedByValue;
+    }
+
     @Override
     public void close()
             throws IOException
     {
         if (!closed) {
             closed = true;
-            columnReaders = null;
-            reader.close();
+            try {
+                closeRowGroup();
+            }
+            finally {
+                reader.close();
+            }
         }
     }
 
@@ -361,30 +450,15 @@ public final class ParquetBatchReader
         }
     }
 
-    /** How a Parquet column's physical values are turned into a vector's values. */
-    private enum Conversion
-    {
-        BOOLEAN,
-        INT32,
-        INT32_TO_LONG,
-        INT64,
-        INT64_MILLIS_TO_MICROS,
-        INT64_NANOS_TO_MICROS,
-        FLOAT_TO_DOUBLE,
-        DOUBLE,
-        BINARY_DECIMAL,
-        STRING
-    }
-
     /** Decodes one flat column: each Parquet value (or null, by its definition level) is one row. */
     private static final class ColumnDecoder
     {
         private final StructField field;
         private final ColumnDescriptor descriptor;
-        private final Conversion conversion;
+        private final ParquetConversion conversion;
         private final int maxDefinitionLevel;
 
-        ColumnDecoder(StructField field, ColumnDescriptor descriptor, Conversion conversion)
+        ColumnDecoder(StructField field, ColumnDescriptor descriptor, ParquetConversion conversion)
         {
             this.field = field;
             this.descriptor = descriptor;
@@ -459,7 +533,7 @@ public final class ParquetBatchReader
         {
             long[] values = new long[rows];
             boolean[] nulls = null;
-            if (maxDefinitionLevel == 0 && conversion == Conversion.INT64) {
+            if (maxDefinitionLevel == 0 && conversion == ParquetConversion.INT64) {
                 for (int i = 0; i < rows; i++) {
                     values[i] = reader.getLong();
                     reader.consume();
@@ -485,9 +559,7 @@ public final class ParquetBatchReader
         {
             return switch (conversion) {
                 case INT32_TO_LONG -> reader.getInteger();
-                case INT64 -> reader.getLong();
-                case INT64_MILLIS_TO_MICROS -> Math.multiplyExact(reader.getLong(), 1000L);
-                case INT64_NANOS_TO_MICROS -> Math.floorDiv(reader.getLong(), 1000L);
+                case INT64, INT64_MILLIS_TO_MICROS, INT64_NANOS_TO_MICROS -> conversion.convertLong(reader.getLong());
                 case BINARY_DECIMAL -> unscaledDecimal(reader.getBinary());
                 default -> throw new IllegalStateException("conversion " + conversion + " does not make longs");
             };
@@ -496,33 +568,19 @@ public final class ParquetBatchReader
         /** A big-endian two's complement integer of any width as a long; fails if it does not fit. */
         private long unscaledDecimal(Binary binary)
         {
-            int length = binary.length();
-            if (length > 8) {
-                try {
-                    return new BigInteger(binary.getBytes()).longValueExact();
-                }
-                catch (ArithmeticException e) {
-                    throw new ArithmeticException("decimal value " + new BigInteger(binary.getBytes()) + " (unscaled) of column '"
-                            + field.name() + "' does not fit in 64 bits");
-                }
-            }
-            if (length == 0) {
-                return 0;
-            }
             ByteBuffer bytes = binary.toByteBuffer();
-            int at = bytes.position();
-            long value = bytes.get(at);
-            for (int i = 1; i < length; i++) {
-                value = (value << 8) | (bytes.get(at + i) & 0xFF);
+            if (bytes.hasArray()) {
+                return ParquetConversion.unscaledDecimal(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), field.name());
             }
-            return value;
+            byte[] copy = binary.getBytes();
+            return ParquetConversion.unscaledDecimal(copy, 0, copy.length, field.name());
         }
 
         private ColumnVector readDoubles(ColumnReader reader, int rows)
         {
             double[] values = new double[rows];
             boolean[] nulls = null;
-            boolean fromFloat = conversion == Conversion.FLOAT_TO_DOUBLE;
+            boolean fromFloat = conversion == ParquetConversion.FLOAT_TO_DOUBLE;
             for (int i = 0; i < rows; i++) {
                 if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
                     nulls = markNull(nulls, i, rows);
