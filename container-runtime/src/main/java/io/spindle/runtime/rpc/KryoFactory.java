@@ -5,12 +5,18 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import io.spindle.runtime.task.MapOutput;
+import io.spindle.runtime.task.TaskDescription;
+import io.spindle.runtime.task.TaskMetrics;
+import io.spindle.runtime.task.TaskResult;
+import io.spindle.runtime.task.WrittenFile;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,8 +45,36 @@ public final class KryoFactory
         kryo.addDefaultSerializer(jdkClass("java.util.ImmutableCollections$AbstractImmutableList"), new ImmutableListSerializer());
         kryo.addDefaultSerializer(jdkClass("java.util.ImmutableCollections$AbstractImmutableSet"), new ImmutableSetSerializer());
         kryo.addDefaultSerializer(jdkClass("java.util.ImmutableCollections$AbstractImmutableMap"), new ImmutableMapSerializer());
+        for (Class<?> type : REGISTERED) {
+            kryo.register(type);
+        }
         return kryo;
     }
+
+    /**
+     * Classes on every message, registered so that they travel as small ids instead of their names. Driver and
+     * executors run the same jar, so both sides number them alike; append only. Other classes (plan nodes,
+     * expressions, user values) still travel by name.
+     */
+    private static final List<Class<?>> REGISTERED = List.of(
+            Messages.RegisterExecutor.class,
+            Messages.RegisteredExecutor.class,
+            Messages.LaunchTask.class,
+            Messages.StatusUpdate.class,
+            Messages.Heartbeat.class,
+            Messages.StopExecutor.class,
+            Messages.RemoveCache.class,
+            TaskDescription.class,
+            TaskDescription.ShuffleOutput.class,
+            TaskResult.class,
+            TaskMetrics.class,
+            MapOutput.class,
+            WrittenFile.class,
+            long[].class,
+            byte[].class,
+            ArrayList.class,
+            HashMap.class,
+            Optional.class);
 
     private static Class<?> jdkClass(String name)
     {

@@ -32,6 +32,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,6 +102,20 @@ class KryoFactoryTest
         FileScanExec actualScan = (FileScanExec) actualFilter.child();
         assertEquals(expectedScan.source(), actualScan.source());
         assertEquals(expectedScan.columns(), actualScan.columns());
+    }
+
+    @Test
+    void registeredMessagesTravelAsIdsNotClassNames()
+    {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Output output = new Output(bytes)) {
+            KryoFactory.create().writeClassAndObject(output, new Messages.Heartbeat("exec-1", "heap used 1 MB"));
+        }
+        String written = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertFalse(written.contains("Heartbeat"), written);
+        assertTrue(bytes.size() < 40, bytes.size() + " bytes");
+        assertEquals(new Messages.Heartbeat("exec-1", "heap used 1 MB"), roundTrip(new Messages.Heartbeat("exec-1", "heap used 1 MB")));
     }
 
     @Test
