@@ -104,6 +104,23 @@ public final class functions
         return aggregate(AggregateFunction.COUNT, column);
     }
 
+    /** The number of distinct non-null values of {@code column}, as Spark's {@code countDistinct}. */
+    public static Column countDistinct(Column column)
+    {
+        return aggregate(AggregateFunction.COUNT_DISTINCT, column);
+    }
+
+    public static Column countDistinct(String column)
+    {
+        return countDistinct(col(column));
+    }
+
+    /** Spark's newer name for {@link #countDistinct(Column)}. */
+    public static Column count_distinct(Column column)
+    {
+        return countDistinct(column);
+    }
+
     private static Column aggregate(AggregateFunction function, Column column)
     {
         return new Column(new AggregateCall(function, Optional.of(column.expression())));

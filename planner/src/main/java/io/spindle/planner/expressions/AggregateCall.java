@@ -60,7 +60,7 @@ public final class AggregateCall
     @Override
     public boolean nullable()
     {
-        return function != AggregateFunction.COUNT && function != AggregateFunction.COUNT_STAR;
+        return function != AggregateFunction.COUNT && function != AggregateFunction.COUNT_STAR && function != AggregateFunction.COUNT_DISTINCT;
     }
 
     @Override
@@ -84,12 +84,14 @@ public final class AggregateCall
     @Override
     public String defaultName()
     {
-        return function.sqlName() + "(" + argument.map(Expression::defaultName).orElse("1") + ")";
+        String distinct = function == AggregateFunction.COUNT_DISTINCT ? "DISTINCT " : "";
+        return function.sqlName() + "(" + distinct + argument.map(Expression::defaultName).orElse("1") + ")";
     }
 
     @Override
     public String toString()
     {
-        return function.sqlName() + "(" + argument.map(Expression::toString).orElse("*") + ")";
+        String distinct = function == AggregateFunction.COUNT_DISTINCT ? "DISTINCT " : "";
+        return function.sqlName() + "(" + distinct + argument.map(Expression::toString).orElse("*") + ")";
     }
 }

@@ -11,13 +11,15 @@ import java.util.List;
  */
 public enum AggregateFunction
 {
-    SUM, COUNT, COUNT_STAR, AVG, MIN, MAX, FIRST;
+    SUM, COUNT, COUNT_STAR, AVG, MIN, MAX, FIRST,
+    /** {@code count(DISTINCT x)}: rewritten by the optimizer into an aggregation over distinct values, never run as such. */
+    COUNT_DISTINCT;
 
     /** The type of the final value for an argument of type {@code arg} (ignored for {@code count(*)}). */
     public DataType resultType(DataType arg)
     {
         return switch (this) {
-            case COUNT, COUNT_STAR -> DataType.LONG;
+            case COUNT, COUNT_STAR, COUNT_DISTINCT -> DataType.LONG;
             case MIN, MAX, FIRST -> arg;
             case SUM -> switch (arg.kind()) {
                 case INT, LONG -> DataType.LONG;
@@ -45,6 +47,7 @@ public enum AggregateFunction
             case FIRST -> List.of(arg, DataType.BOOLEAN);
             case SUM -> List.of(resultType(arg));
             case AVG -> List.of(avgSumType(arg), DataType.LONG);
+            case COUNT_DISTINCT -> throw new IllegalStateException("count(DISTINCT) has no partial form; the optimizer rewrites it");
         };
     }
 
@@ -64,7 +67,7 @@ public enum AggregateFunction
 
     public String sqlName()
     {
-        return this == COUNT_STAR ? "count" : name().toLowerCase();
+        return this == COUNT_STAR || this == COUNT_DISTINCT ? "count" : name().toLowerCase();
     }
 
     private IllegalArgumentException notNumeric(DataType arg)

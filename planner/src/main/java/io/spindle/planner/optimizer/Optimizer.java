@@ -11,12 +11,14 @@ import io.spindle.planner.optimizer.rules.PushFilterIntoScan;
 import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
 import io.spindle.planner.optimizer.rules.PushFilterThroughProject;
+import io.spindle.planner.optimizer.rules.PushFilterThroughUnion;
 import io.spindle.planner.optimizer.rules.PushLimitThroughOuterJoin;
 import io.spindle.planner.optimizer.rules.PushLimitThroughProject;
 import io.spindle.planner.optimizer.rules.PushLimitThroughUnion;
 import io.spindle.planner.optimizer.rules.RemoveRedundantSorts;
 import io.spindle.planner.optimizer.rules.RemoveSubqueryAliases;
 import io.spindle.planner.optimizer.rules.RemoveTrueFilter;
+import io.spindle.planner.optimizer.rules.RewriteDistinctAggregates;
 import io.spindle.planner.optimizer.rules.Rule;
 import io.spindle.planner.optimizer.rules.SimplifyBooleans;
 
@@ -35,6 +37,7 @@ public final class Optimizer
 
     private static final List<Rule> RULES = List.of(
             new RemoveSubqueryAliases(),
+            new RewriteDistinctAggregates(),
             new NullPropagation(),
             new ConstantFolding(),
             new SimplifyBooleans(),
@@ -43,6 +46,7 @@ public final class Optimizer
             new CombineProjects(),
             new PushFilterThroughProject(),
             new PushFilterThroughAggregate(),
+            new PushFilterThroughUnion(),
             new EliminateOuterJoin(),
             new PushFilterThroughJoin(),
             new InferFiltersFromJoinKeys(),

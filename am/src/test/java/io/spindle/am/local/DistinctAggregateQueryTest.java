@@ -1,0 +1,90 @@
+package io.spindle.am.local;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
+import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.sql.DataFrame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.spindle.sql.functions.col;
+import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.countDistinct;
+import static io.spindle.sql.functions.max;
+import static io.spindle.sql.functions.min;
+import static io.spindle.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** count(DISTINCT) beside other aggregates, and filters pushed through unions, in local mode against DuckDB. */
+class DistinctAggregateQueryTest
+{
+    @TempDir
+    static Path dir;
+
+    private static LocalQueryFixture fixture;
+
+    @BeforeAll
+    static void setUp()
+    {
+        fixture = new LocalQueryFixture(dir, "32k", 3);
+        fixture.writeTable("t", "SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS k,"
+                + " CASE WHEN i % 11 = 0 THEN NULL ELSE 's' || CAST(i % 37 AS VARCHAR) END AS s,"
+                + " CASE WHEN i % 13 = 0 THEN NULL ELSE CAST(((i * 7) % 1000) / 4 AS DECIMAL(9,2)) END AS m FROM range(0, 20000) r(i)", 3000);
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        fixture.close();
+    }
+
+    @Test
+    void distinctCountsBesideSumsCountsAndExtremesPerGroup()
+    {
+        DataFrame grouped = fixture.read("t").groupBy("k")
+                .agg(countDistinct("s").as("ds"), sum("m").as("sm"), count("*").as("n"), count("s").as("ns"), min("s").as("lo"), max("m").as("hi"));
+
+        DuckDbOracle.assertSameRowsUnordered(
+                fixture.duck("SELECT k, count(DISTINCT s), sum(m), count(*), count(s), min(s), max(m) FROM $t GROUP BY k"), grouped.collect());
+        assertEquals(List.of("k", "ds", "sm", "n", "ns", "lo", "hi"), List.of(grouped.columns()));
+        assertEquals("decimal(19,2)", grouped.schema().field(2).type().sqlName(), "sum keeps Spark's type");
+    }
+
+    @Test
+    void aGlobalDistinctCountOverNoRowsIsZero()
+    {
+        DataFrame none = fixture.read("t").filter(col("id").lt(0)).agg(countDistinct("s"), count("*"), sum("m"));
+
+        DuckDbOracle.assertSameRows(fixture.duck("SELECT count(DISTINCT s), count(*), sum(m) FROM $t WHERE id < 0"), none.collect());
+        DuckDbOracle.assertSameRows(fixture.duck("SELECT count(DISTINCT s), count(*) FROM $t"), fixture.read("t").agg(countDistinct("s"), count("*")).collect());
+    }
+
+    @Test
+    void aFilterOverAUnionReachesEveryScan()
+    {
+        DataFrame union = fixture.read("t").select("id", "s").union(fixture.read("t").select("id", "s")).filter(col("id").lt(500));
+
+        DuckDbOracle.assertSameRowsUnordered(fixture.duck("SELECT id, s FROM $t WHERE id < 500 UNION ALL SELECT id, s FROM $t WHERE id < 500"),
+                union.collect());
+        List<FileScanExec> scans = new ArrayList<>();
+        collectScans(union.physicalPlan(), scans);
+        assertEquals(2, scans.size());
+        assertTrue(scans.stream().allMatch(scan -> !scan.pushedFilters().isEmpty()), union.physicalPlan().treeString());
+    }
+
+    private static void collectScans(PhysicalPlan plan, List<FileScanExec> out)
+    {
+        if (plan instanceof FileScanExec scan) {
+            out.add(scan);
+        }
+        plan.children().forEach(child -> collectScans(child, out));
+    }
+}
