@@ -40,7 +40,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a job's stage graph on an executor pool: stages one after another in dependency order, one task per
- * partition, each failed task retried up to {@code spindle.task.maxFailures} attempts. Map outputs of a
+ * partition, each failed task retried up to {@code spindle.task.maxFailures} attempts; a task that cannot fetch a
+ * map output has that output recomputed from its stage (the lineage) and runs again. Map outputs of a
  * stage are handed to the stages that read its shuffle; a broadcast stage's rows are collected here and
  * shipped with every task of the stages that read it; the result stage's rows come back in partition
  * order. Jobs run one at a time.
@@ -50,6 +51,9 @@ public final class DagScheduler
     private static final Logger LOG = LoggerFactory.getLogger(DagScheduler.class);
 
     private final ExecutorPool pool;
+    /** Times one stage run may have lost map outputs recomputed before the job fails, as Spark's spark.stage.maxConsecutiveAttempts. */
+    static final int MAX_RECOMPUTES = 4;
+
     private final int maxFailures;
     private final AtomicInteger nextJobId = new AtomicInteger();
     private final AtomicLong nextTaskId = new AtomicLong();
@@ -80,29 +84,16 @@ public final class DagScheduler
 
     public synchronized QueryResult run(StageGraph graph, String description)
     {
-        int jobId = nextJobId.getAndIncrement();
+        JobRun job = new JobRun(nextJobId.getAndIncrement(), graph);
         long start = System.currentTimeMillis();
         tasksDone.set(0);
         tasksTotal.set(graph.stages().stream().mapToInt(Stage::numTasks).sum());
-        Map<Integer, List<MapOutput>> shuffleOutputs = new HashMap<>();
-        Map<Integer, byte[]> broadcastRows = new HashMap<>();
-        List<StageSummary> summaries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Map<Integer, Map<Integer, String>> cachedBlocks = new HashMap<>();
         for (Stage stage : graph.stages()) {
-            Map<Integer, List<MapOutput>> inputs = new HashMap<>();
-            Map<Integer, byte[]> broadcasts = new HashMap<>();
-            for (int parent : stage.parents()) {
-                if (graph.stage(parent).broadcast()) {
-                    broadcasts.put(parent, broadcastRows.get(parent));
-                    continue;
-                }
-                int shuffleId = graph.stage(parent).shuffleId().orElseThrow();
-                inputs.put(shuffleId, shuffleOutputs.get(shuffleId));
-            }
-            LOG.info("job {} stage {} starting: {} tasks, {}", jobId, stage.id(), stage.numTasks(), stage.describe());
-            StageRun run = runStage(jobId, stage, inputs, broadcasts);
-            summaries.add(run.summary());
+            LOG.info("job {} stage {} starting: {} tasks, {}", job.id, stage.id(), stage.numTasks(), stage.describe());
+            StageRun run = runStage(job, stage, allPartitions(stage));
+            job.summaries.add(run.summary());
             for (int partition = 0; partition < run.results().size(); partition++) {
                 TaskResult result = run.results().get(partition);
                 for (int cacheId : result.metrics().cachedBlocks.keySet()) {
@@ -116,17 +107,74 @@ public final class DagScheduler
                 }
             }
             else if (stage.broadcast()) {
-                broadcastRows.put(stage.id(), concatFrames(run.results()));
+                job.broadcastRows.put(stage.id(), concatFrames(run.results()));
             }
             else {
-                List<MapOutput> outputs = run.results().stream().map(r -> r.mapOutput().orElseThrow()).toList();
-                shuffleOutputs.put(stage.shuffleId().orElseThrow(), outputs);
+                // mutable: outputs lost later are replaced in place by their recomputed ones
+                List<MapOutput> outputs = new ArrayList<>(run.results().stream().map(r -> r.mapOutput().orElseThrow()).toList());
+                job.shuffleOutputs.put(stage.shuffleId().orElseThrow(), outputs);
                 pool.afterShuffleMapStage(stage.id());
             }
-            LOG.info("job {} stage {} finished in {} ms", jobId, stage.id(), run.summary().millis());
+            LOG.info("job {} stage {} finished in {} ms", job.id, stage.id(), run.summary().millis());
         }
-        JobSummary summary = new JobSummary(jobId, description, summaries, System.currentTimeMillis() - start);
+        JobSummary summary = new JobSummary(job.id, description, job.summaries, System.currentTimeMillis() - start);
         return new QueryResult(rows, summary, cachedBlocks);
+    }
+
+    /** What one job has produced so far: map outputs by shuffle, broadcast rows by stage, and stage summaries. */
+    private static final class JobRun
+    {
+        final int id;
+        final StageGraph graph;
+        final Map<Integer, List<MapOutput>> shuffleOutputs = new HashMap<>();
+        final Map<Integer, byte[]> broadcastRows = new HashMap<>();
+        final List<StageSummary> summaries = new ArrayList<>();
+        /** When each recomputed map output (shuffle id << 32 | map id) was replaced, in System.nanoTime. */
+        final Map<Long, Long> recomputedAt = new HashMap<>();
+
+        JobRun(int id, StageGraph graph)
+        {
+            this.id = id;
+            this.graph = graph;
+        }
+
+        Map<Integer, List<MapOutput>> inputsOf(Stage stage)
+        {
+            Map<Integer, List<MapOutput>> inputs = new HashMap<>();
+            for (int parent : stage.parents()) {
+                if (!graph.stage(parent).broadcast()) {
+                    int shuffleId = graph.stage(parent).shuffleId().orElseThrow();
+                    inputs.put(shuffleId, shuffleOutputs.get(shuffleId));
+                }
+            }
+            return inputs;
+        }
+
+        Map<Integer, byte[]> broadcastsOf(Stage stage)
+        {
+            Map<Integer, byte[]> broadcasts = new HashMap<>();
+            for (int parent : stage.parents()) {
+                if (graph.stage(parent).broadcast()) {
+                    broadcasts.put(parent, broadcastRows.get(parent));
+                }
+            }
+            return broadcasts;
+        }
+
+        Stage producerOf(int shuffleId)
+        {
+            return graph.stages().stream().filter(s -> s.shuffleId().equals(Optional.of(shuffleId))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no stage writes shuffle " + shuffleId));
+        }
+    }
+
+    private static List<Integer> allPartitions(Stage stage)
+    {
+        List<Integer> partitions = new ArrayList<>();
+        for (int p = 0; p < stage.numTasks(); p++) {
+            partitions.add(p);
+        }
+        return partitions;
     }
 
     /**
@@ -176,18 +224,27 @@ public final class DagScheduler
         return out.toByteArray();
     }
 
-    private StageRun runStage(int jobId, Stage stage, Map<Integer, List<MapOutput>> inputs, Map<Integer, byte[]> broadcasts)
+    /**
+     * Runs the given partitions of {@code stage}. A task that cannot fetch a map output has the lost output
+     * recomputed from its stage (the lineage) and is launched again, without counting against its attempts; a
+     * stage may do so {@value #MAX_RECOMPUTES} times.
+     */
+    private StageRun runStage(JobRun job, Stage stage, List<Integer> partitions)
     {
         long start = System.currentTimeMillis();
-        int tasks = stage.numTasks();
-        TaskResult[] results = new TaskResult[tasks];
-        int[] attempts = new int[tasks];
+        Map<Integer, List<MapOutput>> inputs = job.inputsOf(stage);
+        Map<Integer, byte[]> broadcasts = job.broadcastsOf(stage);
+        TaskResult[] results = new TaskResult[stage.numTasks()];
+        int[] attempts = new int[stage.numTasks()];
+        long[] launchedAt = new long[stage.numTasks()];
         BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-        for (int partition = 0; partition < tasks; partition++) {
-            launch(jobId, stage, partition, 0, inputs, broadcasts, completions);
+        for (int partition : partitions) {
+            launchedAt[partition] = System.nanoTime();
+            launch(job.id, stage, partition, 0, inputs, broadcasts, completions);
         }
         int failedAttempts = 0;
-        int remaining = tasks;
+        int recomputes = 0;
+        int remaining = partitions.size();
         while (remaining > 0) {
             Completion completion = take(completions);
             int partition = completion.partition();
@@ -200,18 +257,74 @@ public final class DagScheduler
             }
             if (result.metrics().missingCacheId >= 0) {
                 // reading again cannot help; the session plans the job afresh and recomputes the cache
-                throw new CachedBlockMissingException(result.metrics().missingCacheId, "job " + jobId + ": " + result.error());
+                throw new CachedBlockMissingException(result.metrics().missingCacheId, "job " + job.id + ": " + result.error());
             }
             failedAttempts++;
+            if (result.fetchFailed() && result.metrics().fetchFailedShuffle >= 0) {
+                long lost = ((long) result.metrics().fetchFailedShuffle << 32) | result.metrics().fetchFailedMap;
+                if (job.recomputedAt.getOrDefault(lost, Long.MIN_VALUE) > launchedAt[partition]) {
+                    // the output this task missed was recomputed after it started: only the task needs to run again
+                    launchedAt[partition] = System.nanoTime();
+                    launch(job.id, stage, partition, attempts[partition], inputs, broadcasts, completions);
+                    continue;
+                }
+                recomputes++;
+                if (recomputes > MAX_RECOMPUTES) {
+                    throw new JobFailedException("job " + job.id + " aborted: stage " + stage.id() + " (" + stage.describe() + ") lost map outputs "
+                            + recomputes + " times; last failure: " + result.error());
+                }
+                LOG.warn("task {} of stage {} lost a map output; recomputing it: {}", partition, stage.id(), result.error());
+                recomputeLostOutput(job, result.metrics().fetchFailedShuffle, result.metrics().fetchFailedMap);
+                launchedAt[partition] = System.nanoTime();
+                launch(job.id, stage, partition, attempts[partition], inputs, broadcasts, completions);
+                continue;
+            }
             attempts[partition]++;
             LOG.warn("task {} of stage {} failed (attempt {} of {}): {}", partition, stage.id(), attempts[partition], maxFailures, result.error());
+            launchedAt[partition] = System.nanoTime();
             if (attempts[partition] >= maxFailures) {
-                throw new JobFailedException("job " + jobId + " aborted: task " + partition + " of stage " + stage.id() + " (" + stage.describe()
+                throw new JobFailedException("job " + job.id + " aborted: task " + partition + " of stage " + stage.id() + " (" + stage.describe()
                         + ") failed " + attempts[partition] + " times (spindle.task.maxFailures=" + maxFailures + "); last failure: " + result.error());
             }
-            launch(jobId, stage, partition, attempts[partition], inputs, broadcasts, completions);
+            launch(job.id, stage, partition, attempts[partition], inputs, broadcasts, completions);
         }
-        return new StageRun(List.of(results), summarize(stage, List.of(results), failedAttempts, System.currentTimeMillis() - start));
+        List<TaskResult> done = new ArrayList<>();
+        for (int partition : partitions) {
+            done.add(results[partition]);
+        }
+        List<TaskResult> all = java.util.Arrays.asList(results);
+        return new StageRun(partitions.size() == stage.numTasks() ? List.copyOf(all) : all,
+                summarize(stage, done, failedAttempts, System.currentTimeMillis() - start));
+    }
+
+    /**
+     * Runs again the map tasks whose output of {@code shuffleId} is lost: map {@code mapId}, and when it was
+     * served by a shuffle service, every map output on that service's node, which went with it.
+     */
+    private void recomputeLostOutput(JobRun job, int shuffleId, int mapId)
+    {
+        List<MapOutput> outputs = job.shuffleOutputs.get(shuffleId);
+        MapOutput lost = outputs.get(mapId);
+        List<Integer> partitions = new ArrayList<>();
+        for (int p = 0; p < outputs.size(); p++) {
+            MapOutput output = outputs.get(p);
+            boolean sameService = lost.port() > 0 && output.host().equals(lost.host()) && output.port() == lost.port();
+            if (p == mapId || sameService) {
+                partitions.add(p);
+            }
+        }
+        Stage producer = job.producerOf(shuffleId);
+        LOG.info("job {}: recomputing map outputs {} of shuffle {} from stage {}", job.id, partitions, shuffleId, producer.id());
+        StageRun rerun = runStage(job, producer, partitions);
+        long now = System.nanoTime();
+        for (int p : partitions) {
+            outputs.set(p, rerun.results().get(p).mapOutput().orElseThrow());
+            job.recomputedAt.put(((long) shuffleId << 32) | p, now);
+        }
+        StageSummary summary = rerun.summary();
+        job.summaries.add(new StageSummary(summary.stageId(), "recomputed: " + summary.name(), summary.tasks(), summary.failedAttempts(),
+                summary.rowsIn(), summary.rowsOut(), summary.bytesIn(), summary.bytesOut(), summary.shuffleBytesWritten(), summary.shuffleBytesRead(),
+                summary.remoteBlocksFetched(), summary.spillBytes(), summary.peakTaskMemory(), summary.gcMillis(), summary.millis(), summary.executors()));
     }
 
     private record Completion(int partition, TaskResult result)

@@ -27,6 +27,9 @@ public final class TaskMetrics
     public long gcMillis;
     /** Cached partitions this task stored on its executor: cache id to block bytes (the partition is the task's). */
     public Map<Integer, Long> cachedBlocks = new HashMap<>();
+    /** The shuffle and map output this task could not fetch, or -1: the driver recomputes that output. */
+    public int fetchFailedShuffle = -1;
+    public int fetchFailedMap = -1;
     /** The cache whose partition this task found missing, or -1. */
     public int missingCacheId = -1;
 }

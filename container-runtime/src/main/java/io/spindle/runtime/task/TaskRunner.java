@@ -102,6 +102,10 @@ public final class TaskRunner
                 if (t instanceof BlockMissingException missing) {
                     metrics.missingCacheId = missing.cacheId();
                 }
+                if (t instanceof FetchFailedException fetch) {
+                    metrics.fetchFailedShuffle = fetch.shuffleId();
+                    metrics.fetchFailedMap = fetch.mapId();
+                }
             }
             String memoryNote = e instanceof OutOfMemoryError
                     ? " [the executor's heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB) ran out; this task held " + (memory.used() >> 20)
