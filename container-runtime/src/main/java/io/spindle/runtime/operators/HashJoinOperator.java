@@ -11,6 +11,8 @@ import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.expr.VectorExpression;
 import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.aggregation.GroupKeyTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +39,8 @@ import java.util.Optional;
 public final class HashJoinOperator
         extends JoinOperator
 {
+    private static final Logger LOG = LoggerFactory.getLogger(HashJoinOperator.class);
+
     private final List<Expression> probeKeyExpressions;
     private final List<Expression> buildKeyExpressions;
     private final Optional<Expression> residualExpression;
@@ -81,18 +85,51 @@ public final class HashJoinOperator
             if (!mergeable(probeType, buildType)) {
                 throw new IllegalStateException("the hash join on " + probeKeyExpressions + " = " + buildKeyExpressions
                         + " ran out of execution memory reading its build side, and cannot switch to a sort-merge join because key "
-                        + (k + 1) + " pairs " + probeType + " with " + buildType + ", which the merge cannot order alike; raise spindle.executor.memory"
-                        + " or spindle.memory.fraction (or spindle.memory.poolBytes), or cast the keys to one type");
+                        + (k + 1) + " pairs " + probeType + " with " + buildType + ", which the merge cannot order alike;"
+                        + " raise spindle.executor.memory or spindle.memory.fraction (or spindle.memory.poolBytes), or cast the keys to one type");
             }
         }
-        Operator sortedBuild = new SortOperator(build, ascending(buildKeyExpressions), buildTypes().size(), memory());
+        LOG.info("hash join on {} = {}: the memory pool refused its build side after {} KiB; sorting both sides and merging them instead",
+                probeKeyExpressions, buildKeyExpressions, used() >> 10);
+        SortOperator sortedBuild = new SortOperator(build, ascending(buildKeyExpressions), buildTypes().size(), memory());
         Operator sortedProbe = new SortOperator(probe, ascending(probeKeyExpressions), probeTypes().size(), memory());
-        if (buildIsLeft()) {
-            return new SortMergeJoinOperator(sortedBuild, sortedProbe, type(), buildTypes(), probeTypes(), buildKeyExpressions,
-                    probeKeyExpressions, residualExpression);
+        Operator merge = buildIsLeft()
+                ? new SortMergeJoinOperator(sortedBuild, sortedProbe, type(), buildTypes(), probeTypes(), buildKeyExpressions,
+                        probeKeyExpressions, residualExpression)
+                : new SortMergeJoinOperator(sortedProbe, sortedBuild, type(), probeTypes(), buildTypes(), probeKeyExpressions,
+                        buildKeyExpressions, residualExpression);
+        return new BuildSortedFirst(sortedBuild, merge);
+    }
+
+    /**
+     * The merge, but with the build side sorted before anything else: the build rows read so far still hold the
+     * join's memory until its sort takes (and spills) them, and the probe side's sort should find the pool free,
+     * whichever side the merge reads first. Owns the merge.
+     */
+    private static final class BuildSortedFirst
+            implements Operator
+    {
+        private final SortOperator sortedBuild;
+        private final Operator merge;
+
+        BuildSortedFirst(SortOperator sortedBuild, Operator merge)
+        {
+            this.sortedBuild = sortedBuild;
+            this.merge = merge;
         }
-        return new SortMergeJoinOperator(sortedProbe, sortedBuild, type(), probeTypes(), buildTypes(), probeKeyExpressions,
-                buildKeyExpressions, residualExpression);
+
+        @Override
+        public ColumnBatch next()
+        {
+            sortedBuild.sortInput();
+            return merge.next();
+        }
+
+        @Override
+        public void close()
+        {
+            merge.close();
+        }
     }
 
     /** Whether {@link RowOrdering} orders values of the two types on one scale, as the merge compares them. */

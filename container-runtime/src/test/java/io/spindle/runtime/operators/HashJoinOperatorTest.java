@@ -295,6 +295,23 @@ class HashJoinOperatorTest
     }
 
     @Test
+    void theProbeSideIsSortedInRunsAsLargeAsThePoolOnceTheBuildSideHasGivenItsMemoryBack(@TempDir Path spillDir)
+            throws IOException
+    {
+        Random random = new Random(31);
+        List<List<Object>> left = keyedRows(random, 20_000, false);
+        List<List<Object>> right = keyedRows(random, 1500, false);
+        int probeBatches = 20_000 / 250;
+        TaskMemoryManager memory = tinyBudget(spillDir);
+
+        assertEquals(hashJoin(left, right, JoinType.LEFT_OUTER, false, 1, Optional.empty(), 250),
+                hashJoin(left, right, JoinType.LEFT_OUTER, false, 1, Optional.empty(), 250, memory, true));
+        assertTrue(memory.spills() < probeBatches / 2, memory.spills() + " runs for " + probeBatches + " probe batches:"
+                + " the probe side's sort was starved of memory");
+        assertNoSpillFilesLeft(spillDir);
+    }
+
+    @Test
     void aBuildSideWithinItsBudgetStaysAHashJoinAndIsCounted(@TempDir Path spillDir)
     {
         Random random = new Random(29);
