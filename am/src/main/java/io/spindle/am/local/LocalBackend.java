@@ -6,6 +6,7 @@ import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.runtime.memory.MemoryConfig;
 import io.spindle.runtime.memory.UnifiedMemoryManager;
+import io.spindle.runtime.shuffle.ShuffleReadConfig;
 import io.spindle.runtime.task.ExecutorEnvironment;
 import io.spindle.sql.execution.ExecutionBackend;
 import io.spindle.sql.execution.QueryResult;
@@ -48,7 +49,7 @@ public final class LocalBackend
                 conf.get(MemoryConfig.RESERVED), conf.get(MemoryConfig.POOL_BYTES));
         UnifiedMemoryManager memory = new UnifiedMemoryManager(poolBytes, conf.get(MemoryConfig.STORAGE_FRACTION));
         ExecutorEnvironment environment = new ExecutorEnvironment(appId, "driver", "localhost", -1, hadoopConf, List.of(workDir), null,
-                true, memory);
+                true, memory, conf.get(ShuffleReadConfig.MAX_RETRIES));
         this.pool = new LocalExecutorPool(threads, environment);
         this.scheduler = new DagScheduler(pool, this.conf);
     }

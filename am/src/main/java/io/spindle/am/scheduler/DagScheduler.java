@@ -382,14 +382,16 @@ public final class DagScheduler
             total.shuffleBytesWritten += m.shuffleBytesWritten;
             total.shuffleBytesRead += m.shuffleBytesRead;
             total.remoteBlocksFetched += m.remoteBlocksFetched;
+            total.rowGroupsSkipped += m.rowGroupsSkipped;
+            total.rowsSkipped += m.rowsSkipped;
             total.spillBytes += m.spillBytes;
             total.peakExecutionMemory = Math.max(total.peakExecutionMemory, m.peakExecutionMemory);
             total.gcMillis += m.gcMillis;
             executors.add(result.executorId());
         }
         return new StageSummary(stage.id(), stage.describe(), results.size(), failedAttempts, total.rowsIn, total.rowsOut, total.bytesIn,
-                total.bytesOut, total.shuffleBytesWritten, total.shuffleBytesRead, total.remoteBlocksFetched, total.spillBytes,
-                total.peakExecutionMemory, total.gcMillis, millis, List.copyOf(executors));
+                total.bytesOut, total.shuffleBytesWritten, total.shuffleBytesRead, total.remoteBlocksFetched, total.rowGroupsSkipped,
+                total.rowsSkipped, total.spillBytes, total.peakExecutionMemory, total.gcMillis, millis, List.copyOf(executors));
     }
 
     static List<Row> decodeRows(byte[] frames)

@@ -125,7 +125,7 @@ public final class ExecutorAllocator
         this.jvmOptions = List.copyOf(options);
         Map<String, String> settings = new TreeMap<>();
         conf.asMap().forEach((key, value) -> {
-            if (key.startsWith("spindle.memory.")) {
+            if (key.startsWith("spindle.memory.") || key.startsWith("spindle.shuffle.io.")) {
                 settings.put(key, value);
             }
         });

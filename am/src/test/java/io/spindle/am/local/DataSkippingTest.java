@@ -22,6 +22,7 @@ import static io.spindle.sql.functions.max;
 import static io.spindle.sql.functions.min;
 import static io.spindle.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -79,6 +80,9 @@ class DataSkippingTest
         t().agg(count("*"), sum("amount")).collect();
         StageSummary full = scanStage();
         assertEquals(ROWS, full.rowsIn());
+        assertEquals(0, full.rowGroupsSkipped());
+        assertEquals(0, full.rowsSkipped());
+        assertFalse(fixture.session().lastJobSummary().format().contains("skipped"), fixture.session().lastJobSummary().format());
 
         DataFrame selective = t().filter(col("id").between(50_000, 52_000)).agg(count("*"), sum("amount"), min("name"), max("day"));
         List<Row> actual = selective.collect();
@@ -87,6 +91,11 @@ class DataSkippingTest
         DuckDbOracle.assertSameRows(duck("SELECT count(*), sum(amount), min(name), max(day) FROM $t WHERE id BETWEEN 50000 AND 52000"), actual);
         assertTrue(skipped.tasks() < full.tasks(), "scan tasks " + skipped.tasks() + " vs " + full.tasks());
         assertTrue(skipped.rowsIn() <= 3 * 2048 + 2048, "rows read " + skipped.rowsIn());
+        int rowGroups = (ROWS + 2047) / 2048;
+        assertEquals(ROWS, skipped.rowsIn() + skipped.rowsSkipped(), "every row was either read or skipped");
+        assertEquals(rowGroups, skipped.rowGroupsSkipped() + (skipped.rowsIn() + 2047) / 2048, "row groups read or skipped");
+        String summary = fixture.session().lastJobSummary().format();
+        assertTrue(summary.contains("stage 0 skipped " + skipped.rowGroupsSkipped() + " row groups (" + skipped.rowsSkipped() + " rows)"), summary);
         String simple = selective.explainString("simple");
         assertTrue(simple.contains("of " + full.tasks() + ", pushed=["), simple);
         String extended = selective.explainString("extended");
@@ -123,6 +132,7 @@ class DataSkippingTest
 
         List<Row> none = t().filter(col("price").isNotNull().and(col("id").geq(95_000))).agg(count("*"), sum("price")).collect();
         assertEquals(0, scanStage().rowsIn());
+        assertEquals(ROWS, scanStage().rowsSkipped(), "the one task left, reading nothing, reports every row skipped");
         DuckDbOracle.assertSameRows(duck("SELECT count(*), sum(price) FROM $t WHERE price IS NOT NULL AND id >= 95000"), none);
     }
 }

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Aggregation and sort with an executor memory pool of 1 MiB (two task threads share it), far smaller than
- * their state: they must spill, report it, and still agree with DuckDB.
+ * Aggregation, sort and a shuffled hash join with an executor memory pool of 1 MiB (two task threads share it),
+ * far smaller than their state: they must spill, report it, and still agree with DuckDB.
  */
 class SpillQueryTest
 {
@@ -41,6 +41,8 @@ class SpillQueryTest
         fixture.writeTable("t", "SELECT i AS id, CAST((i * 7919) % 150000 AS BIGINT) AS k,"
                 + " CASE WHEN i % 10 = 0 THEN NULL ELSE 'v' || CAST((i * 31) % 977 AS VARCHAR) END AS s,"
                 + " CAST(i % 1000 AS DOUBLE) / 8 AS d FROM range(0, 300000) r(i)", 20000);
+        fixture.writeTable("u", "SELECT i AS uid, CASE WHEN i % 50 = 0 THEN NULL ELSE CAST((i * 13) % 200000 AS BIGINT) END AS uk,"
+                + " 'u' || CAST(i % 97 AS VARCHAR) AS us FROM range(0, 200000) r(i)", 20000);
     }
 
     @AfterAll
@@ -79,5 +81,30 @@ class SpillQueryTest
 
         DuckDbOracle.assertSameRows(fixture.duck("SELECT * FROM $t ORDER BY s DESC NULLS LAST, id"), rows);
         assertTrue(spilled(fixture.session().lastJobSummary()) > 0, fixture.session().lastJobSummary().format());
+    }
+
+    @Test
+    void aShuffledHashJoinWhoseBuildSideDoesNotFitSwitchesToSortMergeAndIsRightForEveryJoinType()
+    {
+        Map<String, String> sqlTypes = Map.of("inner", "JOIN", "left", "LEFT JOIN", "right", "RIGHT JOIN", "full", "FULL JOIN",
+                "semi", "WHERE EXISTS", "anti", "WHERE NOT EXISTS");
+        for (Map.Entry<String, String> type : sqlTypes.entrySet()) {
+            boolean bothSides = !type.getKey().equals("semi") && !type.getKey().equals("anti");
+            DataFrame joined = fixture.read("t").join(fixture.read("u").hint("shuffle_hash"), col("k").equalTo(col("uk")), type.getKey());
+            String plan = joined.physicalPlan().treeString();
+            assertTrue(plan.contains("HashJoin") && !plan.contains("SortMergeJoin") && !plan.contains("Broadcast"), plan);
+            DataFrame summed = bothSides
+                    ? joined.agg(count("*"), count("id"), sum("id"), count("uid"), sum("uid"), min("us"), max("s"), sum("k"))
+                    : joined.agg(count("*"), sum("id"), min("s"), sum("k"));
+            String expected = bothSides
+                    ? "SELECT count(*), count(id), sum(id), count(uid), sum(uid), min(us), max(s), sum(k) FROM $t t " + type.getValue() + " $u u ON k = uk"
+                    : "SELECT count(*), sum(id), min(s), sum(k) FROM $t t " + type.getValue() + " (SELECT 1 FROM $u u WHERE uk = k)";
+
+            List<Row> rows = summed.collect();
+
+            DuckDbOracle.assertSameRows(fixture.duck(expected), rows);
+            JobSummary summary = fixture.session().lastJobSummary();
+            assertTrue(spilled(summary) > 0, type.getKey() + " spilled nothing:\n" + summary.format());
+        }
     }
 }

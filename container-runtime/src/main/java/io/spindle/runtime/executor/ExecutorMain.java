@@ -6,6 +6,7 @@ import io.spindle.runtime.memory.MemoryConfig;
 import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.rpc.Messages;
 import io.spindle.runtime.rpc.RpcEndpoint;
+import io.spindle.runtime.shuffle.ShuffleReadConfig;
 import io.spindle.runtime.task.ExecutorEnvironment;
 import io.spindle.runtime.task.TaskDescription;
 import io.spindle.runtime.task.TaskResult;
@@ -75,8 +76,9 @@ public final class ExecutorMain
             UnifiedMemoryManager memory = memoryPool(options);
             LOG.info("executor {}: heap {} bytes, execution and storage pool {} bytes", executorId, Runtime.getRuntime().maxMemory(),
                     memory.maxMemory());
+            int shuffleMaxRetries = settings(options).get(ShuffleReadConfig.MAX_RETRIES);
             ExecutorEnvironment environment = new ExecutorEnvironment(appId, executorId, host, shufflePort, conf,
-                    ShuffleLayout.appDirsFromEnvironment(env), shuffleClient, false, memory);
+                    ShuffleLayout.appDirsFromEnvironment(env), shuffleClient, false, memory, shuffleMaxRetries);
             RpcEndpoint connection = RpcEndpoint.connect(driverHost, driverPort, new RpcEndpoint.Handler()
             {
                 @Override
@@ -152,8 +154,8 @@ public final class ExecutorMain
         return options;
     }
 
-    /** The executor's memory pool, sized from its heap by the spindle.memory.* settings the ApplicationMaster passed. */
-    static UnifiedMemoryManager memoryPool(Map<String, String> options)
+    /** The spindle.* settings the ApplicationMaster passed as {@code --conf key=value}. */
+    private static SpindleConf settings(Map<String, String> options)
     {
         SpindleConf conf = new SpindleConf();
         options.forEach((key, value) -> {
@@ -161,6 +163,13 @@ public final class ExecutorMain
                 conf.set(key, value);
             }
         });
+        return conf;
+    }
+
+    /** The executor's memory pool, sized from its heap by the spindle.memory.* settings the ApplicationMaster passed. */
+    static UnifiedMemoryManager memoryPool(Map<String, String> options)
+    {
+        SpindleConf conf = settings(options);
         long pool = MemoryConfig.poolBytes(Runtime.getRuntime().maxMemory(), conf.get(MemoryConfig.MEMORY_FRACTION),
                 conf.get(MemoryConfig.RESERVED), conf.get(MemoryConfig.POOL_BYTES));
         return new UnifiedMemoryManager(pool, conf.get(MemoryConfig.STORAGE_FRACTION));

@@ -1,13 +1,18 @@
 package io.spindle.runtime.operators;
 
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.expr.VectorExpression;
+import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.aggregation.GroupKeyTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,31 +25,127 @@ import java.util.Optional;
  * as the shuffle partitions) and chains the build rows of each group; probe batches then stream through,
  * each probe row pairing with the build rows of its key. A key with a null in it never matches, so such
  * rows come out only where the join keeps unmatched rows. The residual condition and the output follow
- * {@link JoinOperator}. Holds the build side in memory and cannot spill.
+ * {@link JoinOperator}.
+ *
+ * <p>Spilling: the build side is reserved batch by batch with the task's memory manager. If the pool refuses
+ * a batch, the join becomes a sort-merge join before it probes anything: the build rows (those read so far,
+ * then the rest) go into one external {@link SortOperator} and the probe input into another, each ascending
+ * on its keys with nulls first as {@link SortMergeJoinOperator} requires, and that operator, given the build
+ * side as left or right as {@code buildIsLeft} says, produces the same rows with the same join type, residual
+ * and column order (the order of the rows differs). The sorts spill their runs under the task's spill dirs,
+ * counted in its spill metrics, and delete them on {@link #close()}. The merge holds one key's rows of its
+ * right side at a time, so a heavily repeated key there still costs memory.
  */
 public final class HashJoinOperator
         extends JoinOperator
 {
+    private static final Logger LOG = LoggerFactory.getLogger(HashJoinOperator.class);
+
+    private final List<Expression> probeKeyExpressions;
+    private final List<Expression> buildKeyExpressions;
+    private final Optional<Expression> residualExpression;
     private final List<VectorExpression> probeKeys;
     private final List<VectorExpression> buildKeys;
     private final GroupKeyTable table;
     private int[] chainHeads;
     private int[] chainNext;
 
+    public HashJoinOperator(Operator probe, Operator build, boolean buildIsLeft, JoinType type, List<DataType> probeTypes,
+            List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual)
+    {
+        this(probe, build, buildIsLeft, type, probeTypes, buildTypes, probeKeys, buildKeys, residual, TaskMemoryManager.unbounded());
+    }
+
     /**
      * @param probeKeys expressions over the probe input, pairwise of the types of {@code buildKeys}
      * @param residual over the left input's columns followed by the right's
      */
     public HashJoinOperator(Operator probe, Operator build, boolean buildIsLeft, JoinType type, List<DataType> probeTypes,
-            List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual)
+            List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual,
+            TaskMemoryManager memory)
     {
-        super(probe, build, buildIsLeft, type, probeTypes, buildTypes, residual.map(ExpressionCompiler::compile));
+        super(probe, build, buildIsLeft, type, probeTypes, buildTypes, residual.map(ExpressionCompiler::compile), memory, "HashJoin");
         if (probeKeys.isEmpty() || probeKeys.size() != buildKeys.size()) {
             throw new IllegalArgumentException("a hash join needs as many probe keys as build keys, at least one");
         }
+        this.probeKeyExpressions = List.copyOf(probeKeys);
+        this.buildKeyExpressions = List.copyOf(buildKeys);
+        this.residualExpression = residual;
         this.probeKeys = probeKeys.stream().map(ExpressionCompiler::compile).toList();
         this.buildKeys = buildKeys.stream().map(ExpressionCompiler::compile).toList();
         this.table = new GroupKeyTable(buildKeys.stream().map(Expression::type).toList());
+    }
+
+    @Override
+    protected Operator overflow(Operator build, Operator probe)
+    {
+        for (int k = 0; k < probeKeyExpressions.size(); k++) {
+            DataType probeType = probeKeyExpressions.get(k).type();
+            DataType buildType = buildKeyExpressions.get(k).type();
+            if (!mergeable(probeType, buildType)) {
+                throw new IllegalStateException("the hash join on " + probeKeyExpressions + " = " + buildKeyExpressions
+                        + " ran out of execution memory reading its build side, and cannot switch to a sort-merge join because key "
+                        + (k + 1) + " pairs " + probeType + " with " + buildType + ", which the merge cannot order alike;"
+                        + " raise spindle.executor.memory or spindle.memory.fraction (or spindle.memory.poolBytes), or cast the keys to one type");
+            }
+        }
+        LOG.info("hash join on {} = {}: the memory pool refused its build side after {} KiB; sorting both sides and merging them instead",
+                probeKeyExpressions, buildKeyExpressions, used() >> 10);
+        SortOperator sortedBuild = new SortOperator(build, ascending(buildKeyExpressions), buildTypes().size(), memory());
+        Operator sortedProbe = new SortOperator(probe, ascending(probeKeyExpressions), probeTypes().size(), memory());
+        Operator merge = buildIsLeft()
+                ? new SortMergeJoinOperator(sortedBuild, sortedProbe, type(), buildTypes(), probeTypes(), buildKeyExpressions,
+                        probeKeyExpressions, residualExpression)
+                : new SortMergeJoinOperator(sortedProbe, sortedBuild, type(), probeTypes(), buildTypes(), probeKeyExpressions,
+                        buildKeyExpressions, residualExpression);
+        return new BuildSortedFirst(sortedBuild, merge);
+    }
+
+    /**
+     * The merge, but with the build side sorted before anything else: the build rows read so far still hold the
+     * join's memory until its sort takes (and spills) them, and the probe side's sort should find the pool free,
+     * whichever side the merge reads first. Owns the merge.
+     */
+    private static final class BuildSortedFirst
+            implements Operator
+    {
+        private final SortOperator sortedBuild;
+        private final Operator merge;
+
+        BuildSortedFirst(SortOperator sortedBuild, Operator merge)
+        {
+            this.sortedBuild = sortedBuild;
+            this.merge = merge;
+        }
+
+        @Override
+        public ColumnBatch next()
+        {
+            sortedBuild.sortInput();
+            return merge.next();
+        }
+
+        @Override
+        public void close()
+        {
+            merge.close();
+        }
+    }
+
+    /** Whether {@link RowOrdering} orders values of the two types on one scale, as the merge compares them. */
+    private static boolean mergeable(DataType a, DataType b)
+    {
+        if (a.equals(b)) {
+            return true;
+        }
+        boolean integralA = a.kind() == TypeKind.INT || a.kind() == TypeKind.LONG;
+        boolean integralB = b.kind() == TypeKind.INT || b.kind() == TypeKind.LONG;
+        return integralA && integralB;
+    }
+
+    private static List<SortOrder> ascending(List<Expression> keys)
+    {
+        return keys.stream().map(SortOrder::ascending).toList();
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
 import io.spindle.runtime.batch.StringVector;
 import io.spindle.runtime.expr.VectorExpression;
+import io.spindle.runtime.memory.MemoryConsumer;
+import io.spindle.runtime.memory.TaskMemoryManager;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,9 +25,17 @@ import static java.util.Objects.requireNonNull;
  * residual condition (over the left's columns followed by the right's) keeps the pairs that match, and the
  * join type decides what comes out: matched pairs, null-extended unmatched probe rows after each slice,
  * unmatched build rows once the probe input is exhausted, or for semi and anti joins the probe rows alone.
- * Owns and closes both inputs. Used by one thread; holds the build side in memory and cannot spill.
+ * Owns and closes both inputs. Used by one thread.
+ *
+ * <p>Memory: each build batch is reserved with the task's memory manager before it is kept, counted twice
+ * (the batch and its share of the concatenated build side and the subclass's table). When the pool refuses,
+ * {@link #overflow} decides: it returns an operator that produces the join's whole output from the build
+ * rows (those read so far, replayed, then the rest of the build input) and the probe input, which from then
+ * on stands in for this join; or it returns null, and the build side is held past the pool, still counted.
+ * The join does not give memory back when another operator asks ({@link #spill()} frees nothing).
  */
 public abstract class JoinOperator
+        extends MemoryConsumer
         implements Operator
 {
     private final Operator probe;
@@ -39,6 +49,7 @@ public abstract class JoinOperator
     private final boolean emitUnmatchedBuild;
     private final ArrayDeque<ColumnBatch> ready = new ArrayDeque<>();
     private ColumnBatch buildRows;
+    private Operator overflowJoin;
     private boolean[] buildMatched;
     private boolean probeDone;
     private boolean finished;
@@ -69,8 +80,9 @@ public abstract class JoinOperator
     }
 
     protected JoinOperator(Operator probe, Operator build, boolean buildIsLeft, JoinType type, List<DataType> probeTypes,
-            List<DataType> buildTypes, Optional<VectorExpression> residual)
+            List<DataType> buildTypes, Optional<VectorExpression> residual, TaskMemoryManager memory, String name)
     {
+        super(memory, name);
         this.probe = requireNonNull(probe, "probe is null");
         this.build = requireNonNull(build, "build is null");
         this.buildIsLeft = buildIsLeft;
@@ -85,6 +97,14 @@ public abstract class JoinOperator
         this.emitUnmatchedBuild = buildIsLeft ? type.keepsUnmatchedLeft() : type.keepsUnmatchedRight();
     }
 
+    /**
+     * Called when the memory pool refuses room for the next build batch, before anything was probed. Returns an
+     * operator that produces this join's whole output, in its column order, from {@code build} (every build row:
+     * those read so far, then the rest of the build input) and {@code probe}, taking ownership of both; or null
+     * to keep building in memory beyond the pool.
+     */
+    protected abstract Operator overflow(Operator build, Operator probe);
+
     /** Called once with the whole build side (zero rows when it is empty) before any probing. */
     protected abstract void prepare(ColumnBatch buildSide);
 
@@ -94,11 +114,43 @@ public abstract class JoinOperator
     /** The candidate pairs of probe rows [from, to) of {@code probeBatch}, in probe row order. */
     protected abstract Pairs candidates(ColumnBatch probeBatch, int from, int to);
 
+    protected final boolean buildIsLeft()
+    {
+        return buildIsLeft;
+    }
+
+    protected final JoinType type()
+    {
+        return type;
+    }
+
+    protected final List<DataType> probeTypes()
+    {
+        return probeTypes;
+    }
+
+    protected final List<DataType> buildTypes()
+    {
+        return buildTypes;
+    }
+
+    /** Whether the pool refused the build side and the join runs as the operator {@link #overflow} gave. */
+    public final boolean overflowed()
+    {
+        return overflowJoin != null;
+    }
+
     @Override
     public final ColumnBatch next()
     {
+        if (overflowJoin != null) {
+            return overflowJoin.next();
+        }
         if (buildRows == null) {
             buildRows = readBuildSide();
+            if (overflowJoin != null) {
+                return overflowJoin.next();
+            }
             prepare(buildRows);
             buildMatched = emitUnmatchedBuild ? new boolean[buildRows.rowCount()] : null;
         }
@@ -124,11 +176,20 @@ public abstract class JoinOperator
         return ready.poll();
     }
 
+    /** The whole build side, or null when the pool refused it and {@link #overflowJoin} took over. */
     private ColumnBatch readBuildSide()
     {
         List<ColumnBatch> batches = new ArrayList<>();
         ColumnBatch batch;
         while ((batch = build.next()) != null) {
+            long bytes = reservedBytes(batch);
+            if (!tryReserve(bytes)) {
+                overflowJoin = overflow(new Replay(batches, batch), probe);
+                if (overflowJoin != null) {
+                    return null;
+                }
+                reserveAnyway(bytes);
+            }
             batches.add(batch);
         }
         if (batches.isEmpty()) {
@@ -264,13 +325,72 @@ public abstract class JoinOperator
         return vector;
     }
 
+    private static long reservedBytes(ColumnBatch batch)
+    {
+        return 2 * batch.sizeInBytes();
+    }
+
     @Override
     public void close()
     {
+        buildRows = null;
+        ready.clear();
         try {
-            probe.close();
+            if (overflowJoin != null) {
+                overflowJoin.close();
+            }
+            else {
+                try {
+                    probe.close();
+                }
+                finally {
+                    build.close();
+                }
+            }
         }
         finally {
+            unregister();
+        }
+    }
+
+    /**
+     * The build batches read before the pool refused, the refused batch, then the rest of the build input. Each
+     * reserved batch's reservation is freed as it is handed on, since whoever takes it accounts for it from then.
+     * Owns the build input.
+     */
+    private final class Replay
+            implements Operator
+    {
+        private final ArrayDeque<ColumnBatch> reserved;
+        private ColumnBatch refused;
+
+        Replay(List<ColumnBatch> reserved, ColumnBatch refused)
+        {
+            this.reserved = new ArrayDeque<>(reserved);
+            this.refused = refused;
+        }
+
+        @Override
+        public ColumnBatch next()
+        {
+            ColumnBatch batch = reserved.poll();
+            if (batch != null) {
+                free(reservedBytes(batch));
+                return batch;
+            }
+            if (refused != null) {
+                batch = refused;
+                refused = null;
+                return batch;
+            }
+            return build.next();
+        }
+
+        @Override
+        public void close()
+        {
+            reserved.clear();
+            refused = null;
             build.close();
         }
     }

@@ -13,7 +13,10 @@ import org.apache.hadoop.conf.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Reads one split of a file scan into batches with the reader of the source's format, counting rows and bytes read. */
+/**
+ * Reads one split of a file scan into batches with the reader of the source's format, counting rows and bytes
+ * read, and the row groups and rows the planner's data skipping left out of the split.
+ */
 public final class ScanOperator
         implements Operator
 {
@@ -31,6 +34,8 @@ public final class ScanOperator
             default -> throw new IllegalArgumentException("no reader for file format '" + scan.source().format() + "' of " + split.path());
         };
         this.metrics = metrics;
+        metrics.rowGroupsSkipped += split.skippedRowGroups();
+        metrics.rowsSkipped += split.skippedRows();
     }
 
     @Override

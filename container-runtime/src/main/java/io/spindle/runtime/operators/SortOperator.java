@@ -58,10 +58,7 @@ public final class SortOperator
     @Override
     public ColumnBatch next()
     {
-        if (!consumed) {
-            consume();
-            consumed = true;
-        }
+        sortInput();
         if (merger != null) {
             return merger.next();
         }
@@ -75,6 +72,18 @@ public final class SortOperator
             return sorted;
         }
         return slice(sorted, from, to);
+    }
+
+    /**
+     * Reads and sorts the whole input now, as the first {@link #next()} would, so that an owner can have this
+     * sort take its input's memory (spilling what does not fit) before another operator of the task needs it.
+     */
+    public void sortInput()
+    {
+        if (!consumed) {
+            consume();
+            consumed = true;
+        }
     }
 
     /** How many sorted runs went to disk so far. */

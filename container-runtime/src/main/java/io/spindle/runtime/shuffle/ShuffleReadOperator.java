@@ -3,11 +3,14 @@ package io.spindle.runtime.shuffle;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.operators.Operator;
 import io.spindle.runtime.serde.BatchSerde;
+import io.spindle.runtime.serde.CorruptBlockException;
 import io.spindle.runtime.task.ExecutorEnvironment;
 import io.spindle.runtime.task.MapOutput;
 import io.spindle.runtime.task.TaskMetrics;
 import io.spindle.shuffle.BlockId;
 import io.spindle.shuffle.ShuffleLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,26 +29,48 @@ import java.util.concurrent.ExecutionException;
  * every block comes through the shuffle service of the node that wrote it (all requests are sent at once,
  * then decoded in order); in local mode blocks are read straight from the local files. Empty blocks are
  * skipped without a request.
+ *
+ * <p>A block whose frames fail their checksum (or do not parse) is fetched again, up to
+ * {@link ShuffleReadConfig#MAX_RETRIES} times, since a flipped bit on the wire or a bad read goes away on a second
+ * try; a block that is still corrupt then fails the task with a {@link FetchFailedException} naming the shuffle,
+ * map and reduce partition and the node. A block is decoded whole before any of its rows come out, so a refetch
+ * never repeats rows.
  */
 public final class ShuffleReadOperator
         implements Operator
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ShuffleReadOperator.class);
+
+    /** Where the bytes of one map output's block come from: the shuffle service, the local disk, or a test's stand-in. */
+    interface BlockSource
+    {
+        CompletableFuture<byte[]> fetch(MapOutput output);
+    }
+
     private final int shuffleId;
     private final int reduceId;
     private final ExecutorEnvironment env;
     private final TaskMetrics metrics;
     private final List<MapOutput> outputs;
+    private final BlockSource source;
     private final Deque<ColumnBatch> decoded = new ArrayDeque<>();
     private List<CompletableFuture<byte[]>> fetches;
     private int nextBlock;
 
     public ShuffleReadOperator(int shuffleId, int reduceId, List<MapOutput> outputs, ExecutorEnvironment env, TaskMetrics metrics)
     {
+        this(shuffleId, reduceId, outputs, env, metrics, null);
+    }
+
+    /** With {@code source} null, blocks come from the shuffle service or the local disk, as {@code env} says. */
+    ShuffleReadOperator(int shuffleId, int reduceId, List<MapOutput> outputs, ExecutorEnvironment env, TaskMetrics metrics, BlockSource source)
+    {
         this.shuffleId = shuffleId;
         this.reduceId = reduceId;
         this.outputs = outputs.stream().filter(o -> o.blockSizes()[reduceId] > 0).toList();
         this.env = env;
         this.metrics = metrics;
+        this.source = source != null ? source : env.readShuffleFromLocalDisk() ? this::readLocal : this::fetchRemote;
     }
 
     @Override
@@ -54,7 +79,7 @@ public final class ShuffleReadOperator
         if (fetches == null) {
             fetches = new ArrayList<>(outputs.size());
             for (MapOutput output : outputs) {
-                fetches.add(env.readShuffleFromLocalDisk() ? readLocal(output) : fetchRemote(output));
+                fetches.add(source.fetch(output));
             }
         }
         while (decoded.isEmpty()) {
@@ -62,12 +87,10 @@ public final class ShuffleReadOperator
                 return null;
             }
             MapOutput output = outputs.get(nextBlock);
-            byte[] block = await(fetches.get(nextBlock), output);
+            List<ColumnBatch> batches = decode(fetches.get(nextBlock), output);
             fetches.set(nextBlock, null);
             nextBlock++;
-            metrics.shuffleBytesRead += block.length;
-            metrics.bytesIn += block.length;
-            for (ColumnBatch batch : BatchSerde.decodeAll(block, 0, block.length)) {
+            for (ColumnBatch batch : batches) {
                 if (batch.rowCount() > 0) {
                     metrics.rowsIn += batch.rowCount();
                     decoded.add(batch);
@@ -75,6 +98,37 @@ public final class ShuffleReadOperator
             }
         }
         return decoded.poll();
+    }
+
+    /** The batches of one block, fetching it again while its frames are corrupt and retries remain. */
+    private List<ColumnBatch> decode(CompletableFuture<byte[]> fetch, MapOutput output)
+    {
+        int retries = env.shuffleMaxRetries();
+        for (int attempt = 0; ; attempt++) {
+            byte[] block = await(fetch, output);
+            metrics.shuffleBytesRead += block.length;
+            metrics.bytesIn += block.length;
+            try {
+                return BatchSerde.decodeAll(block, 0, block.length);
+            }
+            catch (CorruptBlockException e) {
+                if (attempt >= retries) {
+                    String fetches = attempt == 0 ? "its only fetch" : "all " + (attempt + 1) + " fetches";
+                    throw new FetchFailedException(shuffleId, output.mapId(), "block (shuffle " + shuffleId + ", map " + output.mapId()
+                            + ", reduce " + reduceId + ") from " + origin(output) + " was corrupt on " + fetches + " ("
+                            + ShuffleReadConfig.MAX_RETRIES.name() + "=" + retries + "): " + e.getMessage(), e);
+                }
+                LOG.warn("block (shuffle {}, map {}, reduce {}) from {} is corrupt, fetching it again ({} of {}): {}", shuffleId,
+                        output.mapId(), reduceId, origin(output), attempt + 1, retries, e.getMessage());
+                fetch = source.fetch(output);
+            }
+        }
+    }
+
+    private String origin(MapOutput output)
+    {
+        String node = env.readShuffleFromLocalDisk() ? "the local disk of " + env.host() : output.host() + ":" + output.port();
+        return node + " (written by executor " + output.executorId() + ")";
     }
 
     private CompletableFuture<byte[]> fetchRemote(MapOutput output)
@@ -114,8 +168,7 @@ public final class ShuffleReadOperator
         catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new FetchFailedException(shuffleId, output.mapId(), "cannot fetch block (shuffle " + shuffleId + ", map " + output.mapId()
-                    + ", reduce " + reduceId + ") from " + output.host() + ":" + output.port() + " (written by executor "
-                    + output.executorId() + "): " + cause.getMessage(), cause);
+                    + ", reduce " + reduceId + ") from " + origin(output) + ": " + cause.getMessage(), cause);
         }
     }
 

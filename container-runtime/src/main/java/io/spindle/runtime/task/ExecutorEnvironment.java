@@ -2,6 +2,7 @@ package io.spindle.runtime.task;
 
 import io.spindle.runtime.memory.MemoryConfig;
 import io.spindle.runtime.memory.UnifiedMemoryManager;
+import io.spindle.runtime.shuffle.ShuffleReadConfig;
 import io.spindle.runtime.storage.BlockStore;
 import io.spindle.shuffle.client.ShuffleClient;
 import org.apache.hadoop.conf.Configuration;
@@ -14,18 +15,29 @@ import static java.util.Objects.requireNonNull;
 /**
  * What every task of one executor shares: the Hadoop configuration, the application's local dirs where map
  * outputs and spill files go, the port of this node's shuffle service (-1 in local mode), how reduce tasks reach
- * map outputs (through the shuffle service, or straight from the local disk in local mode), the executor's
- * memory pool and its cached blocks.
+ * map outputs (through the shuffle service, or straight from the local disk in local mode) and how often a
+ * corrupt block is fetched again ({@link ShuffleReadConfig#MAX_RETRIES}), the executor's memory pool and its
+ * cached blocks.
  */
 public record ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
-        List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory, BlockStore blocks)
+        List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory, BlockStore blocks,
+        int shuffleMaxRetries)
 {
     /** An environment whose cached blocks are kept in a new store over {@code memory} and the local dirs. */
+    public ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
+            List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory,
+            int shuffleMaxRetries)
+    {
+        this(appId, executorId, host, shufflePort, hadoopConf, localDirs, shuffleClient, readShuffleFromLocalDisk, memory,
+                new BlockStore(memory, localDirs), shuffleMaxRetries);
+    }
+
+    /** An environment that fetches a corrupt shuffle block again as often as {@link ShuffleReadConfig#MAX_RETRIES} says by default. */
     public ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
             List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory)
     {
         this(appId, executorId, host, shufflePort, hadoopConf, localDirs, shuffleClient, readShuffleFromLocalDisk, memory,
-                new BlockStore(memory, localDirs));
+                ShuffleReadConfig.MAX_RETRIES.defaultValue());
     }
 
     /** An environment whose memory pool is sized from this JVM's heap by the default fractions. */
@@ -48,6 +60,9 @@ public record ExecutorEnvironment(String appId, String executorId, String host, 
         localDirs = List.copyOf(requireNonNull(localDirs, "localDirs is null"));
         if (localDirs.isEmpty()) {
             throw new IllegalArgumentException("an executor needs at least one local dir");
+        }
+        if (shuffleMaxRetries < 0) {
+            throw new IllegalArgumentException(ShuffleReadConfig.MAX_RETRIES.name() + " must be 0 or more, not " + shuffleMaxRetries);
         }
     }
 }

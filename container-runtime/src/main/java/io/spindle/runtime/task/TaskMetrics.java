@@ -17,6 +17,9 @@ public final class TaskMetrics
     public long shuffleBytesWritten;
     public long shuffleBytesRead;
     public long remoteBlocksFetched;
+    /** Row groups (ORC stripes) of the scanned split, and their rows, that data skipping left unread. */
+    public long rowGroupsSkipped;
+    public long rowsSkipped;
     public long millis;
     /** Bytes operators wrote to spill files, and how many times they spilled. */
     public long spillBytes;

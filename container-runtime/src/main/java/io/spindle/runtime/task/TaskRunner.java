@@ -256,7 +256,7 @@ public final class TaskRunner
             PhysicalPlan build = buildIsLeft ? node.left() : node.right();
             return new HashJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
                     types(probe), types(build), buildIsLeft ? node.rightKeys() : node.leftKeys(),
-                    buildIsLeft ? node.leftKeys() : node.rightKeys(), node.residual());
+                    buildIsLeft ? node.leftKeys() : node.rightKeys(), node.residual(), memory);
         }
 
         @Override
@@ -279,7 +279,7 @@ public final class TaskRunner
             PhysicalPlan probe = buildIsLeft ? node.right() : node.left();
             PhysicalPlan build = buildIsLeft ? node.left() : node.right();
             return new NestedLoopJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
-                    types(probe), types(build), node.condition());
+                    types(probe), types(build), node.condition(), memory);
         }
 
         @Override

@@ -8,9 +8,15 @@ import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.memory.TaskMemoryManager;
+import io.spindle.runtime.memory.UnifiedMemoryManager;
 import io.spindle.runtime.testing.ListOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +34,7 @@ import static io.spindle.runtime.testing.Expressions.col;
 import static io.spindle.runtime.testing.Expressions.compare;
 import static io.spindle.runtime.testing.Expressions.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +122,12 @@ class HashJoinOperatorTest
     private static List<List<Object>> hashJoin(List<List<Object>> left, List<List<Object>> right, JoinType type, boolean buildLeft,
             int keyColumns, Optional<Expression> residual, int batchRows)
     {
+        return hashJoin(left, right, type, buildLeft, keyColumns, residual, batchRows, TaskMemoryManager.unbounded(), false);
+    }
+
+    private static List<List<Object>> hashJoin(List<List<Object>> left, List<List<Object>> right, JoinType type, boolean buildLeft,
+            int keyColumns, Optional<Expression> residual, int batchRows, TaskMemoryManager memory, boolean mustOverflow)
+    {
         List<Expression> leftKeys = new ArrayList<>();
         List<Expression> rightKeys = new ArrayList<>();
         for (int k = 0; k < keyColumns; k++) {
@@ -123,11 +136,13 @@ class HashJoinOperatorTest
         }
         ListOperator leftInput = new ListOperator(batches(LEFT, left, batchRows));
         ListOperator rightInput = new ListOperator(batches(RIGHT, right, batchRows));
-        Operator join = buildLeft
-                ? new HashJoinOperator(rightInput, leftInput, true, type, RIGHT_TYPES, LEFT_TYPES, rightKeys, leftKeys, residual)
-                : new HashJoinOperator(leftInput, rightInput, false, type, LEFT_TYPES, RIGHT_TYPES, leftKeys, rightKeys, residual);
+        HashJoinOperator join = buildLeft
+                ? new HashJoinOperator(rightInput, leftInput, true, type, RIGHT_TYPES, LEFT_TYPES, rightKeys, leftKeys, residual, memory)
+                : new HashJoinOperator(leftInput, rightInput, false, type, LEFT_TYPES, RIGHT_TYPES, leftKeys, rightKeys, residual, memory);
         List<ColumnBatch> out = drain(join);
+        assertEquals(mustOverflow, join.overflowed(), type + (mustOverflow ? " should have" : " should not have") + " switched to a sort-merge join");
         assertTrue(out.stream().allMatch(b -> b.rowCount() > 0), "no empty batches");
+        assertEquals(0, memory.used(), "everything is given back on close");
         assertEquals(1, leftInput.closes());
         assertEquals(1, rightInput.closes());
         return sorted(rows(out));
@@ -208,5 +223,128 @@ class HashJoinOperatorTest
     {
         assertThrows(IllegalArgumentException.class, () -> new HashJoinOperator(ListOperator.of(), ListOperator.of(), true, JoinType.LEFT_SEMI,
                 RIGHT_TYPES, LEFT_TYPES, List.of(resolve(col("rk"), RIGHT)), List.of(resolve(col("lk"), LEFT)), Optional.empty()));
+    }
+
+    /** Keys 0 to 199 with a null now and then, and on the build side ({@code skewed}) four rows in ten on key 5. */
+    private static List<List<Object>> keyedRows(Random random, int count, boolean skewed)
+    {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int dice = random.nextInt(100);
+            Long key = dice < 8 ? null : (skewed && dice < 48) || (!skewed && dice < 9) ? 5L : (long) random.nextInt(200);
+            String s = random.nextInt(15) == 0 ? null : "s" + random.nextInt(2);
+            rows.add(Arrays.asList(key, s, (long) random.nextInt(1000)));
+        }
+        return rows;
+    }
+
+    private static TaskMemoryManager tinyBudget(Path spillDir)
+    {
+        return new TaskMemoryManager(new UnifiedMemoryManager(40_000, 0.5), 1, List.of(spillDir));
+    }
+
+    private static void assertNoSpillFilesLeft(Path spillDir)
+            throws IOException
+    {
+        try (var files = Files.list(spillDir.resolve("spill"))) {
+            assertEquals(List.of(), files.toList(), "spill files are deleted on close");
+        }
+    }
+
+    @Test
+    void underATinyBudgetEveryJoinTypeSwitchesToASortMergeJoinAndStillMatchesTheDefinition(@TempDir Path spillDir)
+            throws IOException
+    {
+        Random random = new Random(19);
+        List<List<Object>> left = keyedRows(random, 2000, false);
+        List<List<Object>> right = keyedRows(random, 1500, true);
+        BiPredicate<List<Object>, List<Object>> withResidual = (l, r) -> keysEqual(l, r, 1) && (Long) l.get(2) < (Long) r.get(2);
+        for (JoinType type : EQUI_TYPES) {
+            for (int keys = 1; keys <= 2; keys++) {
+                int keyColumns = keys;
+                List<List<Object>> expected = reference(left, right, type, (l, r) -> keysEqual(l, r, keyColumns));
+                TaskMemoryManager memory = tinyBudget(spillDir);
+                assertEquals(expected, hashJoin(left, right, type, false, keys, Optional.empty(), 250, memory, true), type + " on " + keys + " keys");
+                assertTrue(memory.spilledBytes() > 0 && memory.spills() > 0, type + " spilled nothing");
+                assertNoSpillFilesLeft(spillDir);
+            }
+            TaskMemoryManager memory = tinyBudget(spillDir);
+            assertEquals(reference(left, right, type, withResidual),
+                    hashJoin(left, right, type, false, 1, Optional.of(LV_BELOW_RV), 250, memory, true), type + " with a residual");
+            assertNoSpillFilesLeft(spillDir);
+        }
+    }
+
+    @Test
+    void underATinyBudgetAJoinBuildingItsLeftKeepsTheLeftColumnsFirst(@TempDir Path spillDir)
+            throws IOException
+    {
+        Random random = new Random(23);
+        List<List<Object>> left = keyedRows(random, 1500, true);
+        List<List<Object>> right = keyedRows(random, 2000, false);
+        BiPredicate<List<Object>, List<Object>> withResidual = (l, r) -> keysEqual(l, r, 1) && (Long) l.get(2) < (Long) r.get(2);
+        for (JoinType type : List.of(JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER, JoinType.FULL_OUTER)) {
+            TaskMemoryManager memory = tinyBudget(spillDir);
+            assertEquals(hashJoin(left, right, type, true, 1, Optional.empty(), 250),
+                    hashJoin(left, right, type, true, 1, Optional.empty(), 250, memory, true), type + " building the left");
+            assertTrue(memory.spilledBytes() > 0, type + " spilled nothing");
+            assertEquals(reference(left, right, type, withResidual),
+                    hashJoin(left, right, type, true, 1, Optional.of(LV_BELOW_RV), 250, tinyBudget(spillDir), true), type + " with a residual");
+            assertNoSpillFilesLeft(spillDir);
+        }
+    }
+
+    @Test
+    void theProbeSideIsSortedInRunsAsLargeAsThePoolOnceTheBuildSideHasGivenItsMemoryBack(@TempDir Path spillDir)
+            throws IOException
+    {
+        Random random = new Random(31);
+        List<List<Object>> left = keyedRows(random, 20_000, false);
+        List<List<Object>> right = keyedRows(random, 1500, false);
+        int probeBatches = 20_000 / 250;
+        TaskMemoryManager memory = tinyBudget(spillDir);
+
+        assertEquals(hashJoin(left, right, JoinType.LEFT_OUTER, false, 1, Optional.empty(), 250),
+                hashJoin(left, right, JoinType.LEFT_OUTER, false, 1, Optional.empty(), 250, memory, true));
+        assertTrue(memory.spills() < probeBatches / 2, memory.spills() + " runs for " + probeBatches + " probe batches:"
+                + " the probe side's sort was starved of memory");
+        assertNoSpillFilesLeft(spillDir);
+    }
+
+    @Test
+    void aBuildSideWithinItsBudgetStaysAHashJoinAndIsCounted(@TempDir Path spillDir)
+    {
+        Random random = new Random(29);
+        List<List<Object>> left = keyedRows(random, 3000, false);
+        List<List<Object>> right = keyedRows(random, 3000, true);
+        TaskMemoryManager memory = new TaskMemoryManager(new UnifiedMemoryManager(64 << 20, 0.5), 1, List.of(spillDir));
+
+        assertEquals(reference(left, right, JoinType.FULL_OUTER, (l, r) -> keysEqual(l, r, 1)),
+                hashJoin(left, right, JoinType.FULL_OUTER, false, 1, Optional.empty(), 500, memory, false));
+        assertEquals(0, memory.spilledBytes());
+        assertTrue(memory.peak() > 0, "the build side was counted");
+        assertFalse(Files.exists(spillDir.resolve("spill")), "no spill file was made");
+    }
+
+    @Test
+    void keysTheMergeCannotOrderAlikeFailWithWhatToChange(@TempDir Path spillDir)
+    {
+        Schema probeSchema = schema("pk", DataType.DOUBLE);
+        Schema buildSchema = schema("bk", DataType.LONG);
+        List<List<Object>> probeRows = new ArrayList<>();
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (long i = 0; i < 20_000; i++) {
+            probeRows.add(List.of((double) i));
+            buildRows.add(List.of(i));
+        }
+        HashJoinOperator join = new HashJoinOperator(new ListOperator(batches(probeSchema, probeRows, 1000)),
+                new ListOperator(batches(buildSchema, buildRows, 1000)), false, JoinType.INNER, List.of(DataType.DOUBLE), List.of(DataType.LONG),
+                List.of(resolve(col("pk"), probeSchema)), List.of(resolve(col("bk"), buildSchema)), Optional.empty(), tinyBudget(spillDir));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, join::next);
+        join.close();
+
+        assertTrue(e.getMessage().contains("hash join") && e.getMessage().contains("spindle.executor.memory")
+                && e.getMessage().contains("spindle.memory."), e.getMessage());
     }
 }

@@ -45,17 +45,22 @@ public final class RowGroupFilter
     /**
      * The source with only the row groups that may hold a row passing every filter, and without
      * statistics. When no row group is left, one split with no row groups remains, so the scan's stage
-     * still has a task.
+     * still has a task. Each kept split counts the row groups and rows left out of it; those of splits
+     * dropped whole are counted on the first split that remains, so the scan's tasks together report all.
      */
     public static FileSource prune(FileSource source, List<Expression> filters)
     {
         List<FileSplit> kept = new ArrayList<>();
         long bytes = 0;
         long rows = 0;
+        int droppedGroups = 0;
+        long droppedRows = 0;
         for (FileSplit split : source.splits()) {
             List<Integer> groups = new ArrayList<>();
             long splitBytes = 0;
             long splitRows = 0;
+            int skippedGroups = 0;
+            long skippedRows = 0;
             for (int i = 0; i < split.rowGroups().size(); i++) {
                 if (split.statistics().isEmpty()) {
                     groups.addAll(split.rowGroups());
@@ -69,16 +74,28 @@ public final class RowGroupFilter
                     splitBytes += statistics.bytes();
                     splitRows += statistics.rows();
                 }
+                else {
+                    skippedGroups++;
+                    skippedRows += statistics.rows();
+                }
             }
-            if (!groups.isEmpty()) {
-                kept.add(new FileSplit(split.path(), groups, splitBytes, splitRows, split.hosts()));
-                bytes += splitBytes;
-                rows += splitRows;
+            if (groups.isEmpty()) {
+                droppedGroups += skippedGroups;
+                droppedRows += skippedRows;
+                continue;
             }
+            kept.add(new FileSplit(split.path(), groups, splitBytes, splitRows, split.hosts(), List.of(), skippedGroups, skippedRows));
+            bytes += splitBytes;
+            rows += splitRows;
         }
         if (kept.isEmpty() && !source.splits().isEmpty()) {
             FileSplit first = source.splits().get(0);
-            kept.add(new FileSplit(first.path(), List.of(), 0, 0, first.hosts()));
+            kept.add(new FileSplit(first.path(), List.of(), 0, 0, first.hosts(), List.of(), droppedGroups, droppedRows));
+        }
+        else if (droppedGroups > 0) {
+            FileSplit first = kept.get(0);
+            kept.set(0, new FileSplit(first.path(), first.rowGroups(), first.bytes(), first.rows(), first.hosts(), List.of(),
+                    first.skippedRowGroups() + droppedGroups, first.skippedRows() + droppedRows));
         }
         return new FileSource(source.format(), source.paths(), source.schema(), kept, bytes, rows, source.options());
     }

@@ -27,6 +27,13 @@ public record JobSummary(int jobId, String description, List<StageSummary> stage
                     bytes(s.shuffleBytesWritten()), bytes(s.shuffleBytesRead()), bytes(s.spillBytes()), bytes(s.peakTaskMemory()),
                     seconds(s.gcMillis()), seconds(s.millis()), s.name()));
         }
+        // a note under the table rather than two more columns in it, since most stages scan nothing
+        for (StageSummary s : stages) {
+            if (s.rowGroupsSkipped() > 0) {
+                out.append(String.format(Locale.ROOT, "stage %d skipped %d row groups (%d rows) by their statistics%n", s.stageId(),
+                        s.rowGroupsSkipped(), s.rowsSkipped()));
+            }
+        }
         return out.toString();
     }
 

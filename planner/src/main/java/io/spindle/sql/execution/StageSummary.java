@@ -6,12 +6,13 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one stage did, summed over its successful task attempts: rows and bytes in (read from files or the
- * shuffle) and out (written to the shuffle or returned), shuffle bytes, bytes spilled to disk, the largest
- * execution memory one task held, garbage collection time, wall time and the executors that ran it.
+ * shuffle) and out (written to the shuffle or returned), shuffle bytes, the row groups and rows its scans
+ * skipped by their footers' statistics, bytes spilled to disk, the largest execution memory one task held,
+ * garbage collection time, wall time and the executors that ran it.
  */
 public record StageSummary(int stageId, String name, int tasks, int failedAttempts, long rowsIn, long rowsOut, long bytesIn,
-        long bytesOut, long shuffleBytesWritten, long shuffleBytesRead, long remoteBlocksFetched, long spillBytes,
-        long peakTaskMemory, long gcMillis, long millis, List<String> executors)
+        long bytesOut, long shuffleBytesWritten, long shuffleBytesRead, long remoteBlocksFetched, long rowGroupsSkipped, long rowsSkipped,
+        long spillBytes, long peakTaskMemory, long gcMillis, long millis, List<String> executors)
 {
     public StageSummary
     {

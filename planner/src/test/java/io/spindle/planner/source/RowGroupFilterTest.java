@@ -116,6 +116,21 @@ class RowGroupFilterTest
         assertEquals(1, pruned.splits().size());
         assertTrue(pruned.splits().get(0).rowGroups().isEmpty());
         assertEquals(0, pruned.totalRows());
+        assertEquals(8, pruned.splits().get(0).skippedRowGroups(), "the empty split counts every skipped row group");
+        assertEquals(800, pruned.splits().get(0).skippedRows());
+    }
+
+    @Test
+    void keptSplitsCountWhatWasSkippedAndTheFirstAlsoCountsTheSplitsDroppedWhole()
+    {
+        // ids 350..449 keep the second row group of split 1 and the first of split 2; splits 0 and 3 go whole
+        List<FileSplit> kept = RowGroupFilter.prune(source(), List.of(compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, ID, 350),
+                compare(Comparison.Operator.LESS_THAN, ID, 450))).splits();
+
+        assertEquals(List.of(List.of(3), List.of(0)), kept.stream().map(FileSplit::rowGroups).toList());
+        assertEquals(List.of(1 + 4, 1), kept.stream().map(FileSplit::skippedRowGroups).toList());
+        assertEquals(List.of(500L, 100L), kept.stream().map(FileSplit::skippedRows).toList());
+        assertEquals(0, RowGroupFilter.prune(source(), List.of()).splits().stream().mapToInt(FileSplit::skippedRowGroups).sum());
     }
 
     @Test
