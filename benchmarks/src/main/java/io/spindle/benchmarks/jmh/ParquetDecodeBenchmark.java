@@ -3,14 +3,24 @@ package io.spindle.benchmarks.jmh;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.FileSplit;
 import io.spindle.planner.source.ParquetSource;
+import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.DoubleVector;
+import io.spindle.runtime.batch.LongVector;
+import io.spindle.runtime.batch.StringVector;
 import io.spindle.runtime.io.ParquetBatchReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
@@ -19,6 +29,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -36,8 +47,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  * {@link ParquetBatchReader} decoding one column of a lineitem-like Parquet file of {@value #ROWS} rows, written in
  * {@link Setup} with parquet-mr (Snappy, 16 MiB row groups, data pages V1, optional columns without nulls, as Spark
  * and the TPC-H harness write them). Each invocation reads every split of the file into batches; the score is rows
- * (values of the one column) per second.
+ * (values of the one column) per second. The peer, {@link #parquetMrColumnReader}, decodes the same column value by
+ * value through parquet-mr's {@link ColumnReader} into vectors of the same size.
  *
  * <p>Three columns are written with dictionary encoding and three without, one of each type, and the set-up checks
  * from the footer that every page is encoded as named:
@@ -79,6 +93,8 @@ public class ParquetDecodeBenchmark
 
     private final Configuration conf = new Configuration();
     private java.nio.file.Path dir;
+    private Path file;
+    private String name;
     private FileSource source;
     private List<Integer> columns;
 
@@ -86,7 +102,7 @@ public class ParquetDecodeBenchmark
     public void setUp()
             throws IOException
     {
-        String name = switch (column) {
+        name = switch (column) {
             case "long_plain" -> "l_orderkey";
             case "double_plain" -> "l_extendedprice";
             case "string_plain" -> "l_comment";
@@ -97,12 +113,12 @@ public class ParquetDecodeBenchmark
                     + "'; expected one of long_plain, double_plain, string_plain, long_dict, double_dict, string_dict");
         };
         dir = Files.createTempDirectory("spindle-parquet-benchmark");
-        Path file = new Path(dir.resolve("lineitem.parquet").toUri());
+        file = new Path(dir.resolve("lineitem.parquet").toUri());
         writeLineitem(file);
         // Without its checksum file the local file system reads the file as it is: the reads time decoding, not
         // Hadoop's verification of the checksums, which a read from HDFS or S3 would not do either.
         Files.delete(dir.resolve(".lineitem.parquet.crc"));
-        checkEncoding(file, name);
+        checkEncoding();
         source = ParquetSource.open(conf, List.of(file.toString()), Long.MAX_VALUE);
         columns = List.of(source.schema().indexOf(name).orElseThrow());
     }
@@ -167,7 +183,7 @@ public class ParquetDecodeBenchmark
     }
 
     /** Fails unless every page of the column is dictionary-encoded, or none is, as this benchmark names it. */
-    private void checkEncoding(Path file, String name)
+    private void checkEncoding()
             throws IOException
     {
         boolean dictionary = !PLAIN_COLUMNS.contains(name);
@@ -206,5 +222,103 @@ public class ParquetDecodeBenchmark
             }
         }
         return rowsRead;
+    }
+
+    /**
+     * The peer: parquet-mr's value-at-a-time {@link ColumnReader} over the same column, its values copied into
+     * vectors of {@link ColumnBatch#DEFAULT_ROWS} rows, as a reader without a page decoder of its own fills them.
+     * Reads the footer on every invocation, which for a file of a few row groups costs little.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parquetMrColumnReader(Blackhole blackhole)
+            throws IOException
+    {
+        long rowsRead = 0;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            MessageType projection = new MessageType(fileSchema.getName(), fileSchema.getType(name));
+            reader.setRequestedSchema(projection);
+            ColumnDescriptor descriptor = projection.getColumns().get(0);
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            GroupRecordConverter converter = new GroupRecordConverter(projection);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                ColumnReader values = new ColumnReadStoreImpl(pages, converter.getRootConverter(), projection, createdBy)
+                        .getColumnReader(descriptor);
+                long rowGroupRows = values.getTotalValueCount();
+                for (long done = 0; done < rowGroupRows; done += ColumnBatch.DEFAULT_ROWS) {
+                    int batchRows = (int) Math.min(ColumnBatch.DEFAULT_ROWS, rowGroupRows - done);
+                    blackhole.consume(vector(values, descriptor, batchRows));
+                    rowsRead += batchRows;
+                }
+            }
+        }
+        return rowsRead;
+    }
+
+    private static ColumnVector vector(ColumnReader values, ColumnDescriptor descriptor, int rows)
+    {
+        int maxDefinitionLevel = descriptor.getMaxDefinitionLevel();
+        boolean[] nulls = null;
+        ColumnVector vector;
+        switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
+            case INT64 -> {
+                long[] longs = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    if (values.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                        nulls = markNull(nulls, i, rows);
+                    }
+                    else {
+                        longs[i] = values.getLong();
+                    }
+                    values.consume();
+                }
+                vector = new LongVector(DataType.LONG, longs, rows);
+            }
+            case DOUBLE -> {
+                double[] doubles = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    if (values.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                        nulls = markNull(nulls, i, rows);
+                    }
+                    else {
+                        doubles[i] = values.getDouble();
+                    }
+                    values.consume();
+                }
+                vector = new DoubleVector(DataType.DOUBLE, doubles, rows);
+            }
+            case BINARY -> {
+                StringVector.Builder strings = new StringVector.Builder(rows, 16 * rows);
+                for (int i = 0; i < rows; i++) {
+                    if (values.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                        strings.appendNull();
+                    }
+                    else {
+                        Binary value = values.getBinary();
+                        ByteBuffer bytes = value.toByteBuffer();
+                        if (bytes.hasArray()) {
+                            strings.append(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                        }
+                        else {
+                            strings.append(value.getBytes(), 0, value.length());
+                        }
+                    }
+                    values.consume();
+                }
+                return strings.build();
+            }
+            default -> throw new IllegalStateException("no peer for a column of " + descriptor.getPrimitiveType());
+        }
+        vector.setNulls(nulls);
+        return vector;
+    }
+
+    private static boolean[] markNull(boolean[] nulls, int row, int rows)
+    {
+        boolean[] mask = nulls == null ? new boolean[rows] : nulls;
+        mask[row] = true;
+        return mask;
     }
 }

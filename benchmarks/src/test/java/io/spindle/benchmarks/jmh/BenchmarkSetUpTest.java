@@ -3,6 +3,7 @@ package io.spindle.benchmarks.jmh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 
@@ -16,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BenchmarkSetUpTest
 {
+    private static final Blackhole BLACKHOLE =
+            new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
     @ParameterizedTest
     @ValueSource(strings = {"long16", "long256k", "string16k"})
     void aggregationsOutputOneRowPerGroup(String keys)
@@ -90,6 +94,7 @@ class BenchmarkSetUpTest
         try {
             assertEquals(20_000, benchmark.decode());
             assertEquals(20_000, benchmark.decode());
+            assertEquals(20_000, benchmark.parquetMrColumnReader(BLACKHOLE));
         }
         finally {
             benchmark.tearDown();
