@@ -12,7 +12,7 @@ usage: benchmarks/run-jmh.sh [--no-build] [REGEX] [-- JMH options...]
               (default: every benchmark of io.spindle.benchmarks.jmh)
   --no-build  run what the last build left in benchmarks/target
   JMH options after --, e.g. -- -p keys=unique -prof gc; -- -h lists them all.
-The whole suite takes about 3 minutes on 2 cores.
+The whole suite takes about 4 minutes on 2 cores, more on a busy machine.
 Environment: JMH_MAX_LOAD (default 2.5) and JMH_QUIET_WAIT (seconds, default 120): before running, wait up to
 JMH_QUIET_WAIT for the 1-minute load average to drop below JMH_MAX_LOAD, as run-tpch.sh does.
 EOF_USAGE

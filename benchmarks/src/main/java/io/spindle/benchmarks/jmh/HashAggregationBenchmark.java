@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +104,7 @@ public class HashAggregationBenchmark
         List<Expression> aggregates = new ArrayList<>();
         for (AggregateFunction function : List.of(AggregateFunction.SUM, AggregateFunction.COUNT, AggregateFunction.MIN)) {
             AggregateCall call = new AggregateCall(function, Optional.of(new UnresolvedColumn("v")));
-            aggregates.add(new Alias(ExpressionAnalyzer.resolve(call, schema), function.name().toLowerCase() + "_v"));
+            aggregates.add(new Alias(ExpressionAnalyzer.resolve(call, schema), function.name().toLowerCase(Locale.ROOT) + "_v"));
         }
         Aggregate aggregate = new Aggregate(relation, List.of(BenchmarkData.column(schema, "k")), aggregates);
         finalAggregation = (HashAggregateExec) new PhysicalPlanner(4).plan(aggregate);

@@ -47,6 +47,8 @@ public class JoinBenchmark
     static final int PROBE_ROWS = 1 << 20;
     static final int BUILD_ROWS = 1 << 18;
     static final int DUPLICATES = 4;
+    private static final Schema PROBE = BenchmarkData.schema("pk", DataType.LONG, "pv", DataType.LONG);
+    private static final Schema BUILD = BenchmarkData.schema("bk", DataType.LONG, "bv", DataType.LONG);
 
     @Param({"unique", "duplicate"})
     public String keys;
@@ -54,9 +56,6 @@ public class JoinBenchmark
     /** Rows of each side per invocation; only a test makes them smaller. */
     int probeRows = PROBE_ROWS;
     int buildRows = BUILD_ROWS;
-
-    private static final Schema PROBE = BenchmarkData.schema("pk", DataType.LONG, "pv", DataType.LONG);
-    private static final Schema BUILD = BenchmarkData.schema("bk", DataType.LONG, "bv", DataType.LONG);
 
     private List<ColumnBatch> probe;
     private List<ColumnBatch> build;

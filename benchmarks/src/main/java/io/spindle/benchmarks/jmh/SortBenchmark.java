@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * {@link SortOperator} sorting {@value #ROWS} rows {@code (key, payload)} ascending on the key: random longs, or
  * random 16-byte strings ({@code %016x} of a random long). {@code in_memory} sorts under a memory manager with no
  * practical limit; {@code spilling} under a pool of {@value #SPILL_POOL_BYTES} bytes, so the operator writes sorted
- * runs to a temporary directory and merges them (several runs for either key; the benchmark fails if none is
- * written). Each invocation sorts in a fresh operator and drains its output; the score is rows per second.
+ * runs to a temporary directory and merges them (the benchmark fails if it writes none). Each invocation sorts in a
+ * fresh operator and drains its output; the score is rows per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
