@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The partial aggregation reads rows {@code (k, v)}; the final one reads {@value #ROWS} rows of partial state
  * {@code (k, sum, count, min)} with the same key distribution, as it would after a shuffle of many map tasks' output.
- * Keys: {@code long16} draws from 16 long values, {@code long256k} from 262,144 (about 250,000 groups), and
+ * Keys: {@code long16} draws from 16 long values, {@code long256k} from 262,144 (about 257,000 groups), and
  * {@code string16k} from 16,384 strings of 13 bytes with a common prefix.
  */
 @State(Scope.Benchmark)
