@@ -322,9 +322,7 @@ public final class DagScheduler
             job.recomputedAt.put(((long) shuffleId << 32) | p, now);
         }
         StageSummary summary = rerun.summary();
-        job.summaries.add(new StageSummary(summary.stageId(), "recomputed: " + summary.name(), summary.tasks(), summary.failedAttempts(),
-                summary.rowsIn(), summary.rowsOut(), summary.bytesIn(), summary.bytesOut(), summary.shuffleBytesWritten(), summary.shuffleBytesRead(),
-                summary.remoteBlocksFetched(), summary.spillBytes(), summary.peakTaskMemory(), summary.gcMillis(), summary.millis(), summary.executors()));
+        job.summaries.add(summary.withName("recomputed: " + summary.name()));
     }
 
     private record Completion(int partition, TaskResult result)

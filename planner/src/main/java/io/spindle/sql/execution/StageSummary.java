@@ -19,4 +19,11 @@ public record StageSummary(int stageId, String name, int tasks, int failedAttemp
         requireNonNull(name, "name is null");
         executors = List.copyOf(requireNonNull(executors, "executors is null"));
     }
+
+    /** The same figures under another name, e.g. for a stage run again to recompute lost outputs. */
+    public StageSummary withName(String newName)
+    {
+        return new StageSummary(stageId, newName, tasks, failedAttempts, rowsIn, rowsOut, bytesIn, bytesOut, shuffleBytesWritten,
+                shuffleBytesRead, remoteBlocksFetched, rowGroupsSkipped, rowsSkipped, spillBytes, peakTaskMemory, gcMillis, millis, executors);
+    }
 }
