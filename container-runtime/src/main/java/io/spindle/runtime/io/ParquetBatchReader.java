@@ -170,8 +170,8 @@ public final class ParquetBatchReader
         }
 
         this.reader = open(conf, file, ParquetFooterCache.EXECUTOR);
-        this.pageFilter = new ParquetPageFilter(file, reader, fileSchema, pageFilters);
         try {
+            this.pageFilter = new ParquetPageFilter(file, reader, fileSchema, pageFilters);
             MessageType fileMessage = reader.getFooter().getFileMetaData().getSchema();
             this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             this.rowGroups = reader.getFooter().getBlocks();
