@@ -556,6 +556,7 @@ public final class DataFrame
         return new PhysicalPlanner(session.conf().get(SqlConfig.SHUFFLE_PARTITIONS), session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD),
                 session.conf().get(SqlConfig.PREFER_SORT_MERGE_JOIN))
                 .withCachedBlocks(session.cacheManager())
+                .withPageIndexFilter(session.conf().get(SqlConfig.PARQUET_PAGE_INDEX_FILTER_ENABLED))
                 .plan(optimized);
     }
 

@@ -15,6 +15,8 @@ public final class SqlConfig
             "whether an equi-join of two sides too big to broadcast sorts and merges them rather than building a hash table of one, as Spark's spark.sql.join.preferSortMergeJoin");
     public static final ConfigKey<Boolean> JOIN_REORDER_ENABLED = ConfigKey.booleanKey("spindle.sql.cbo.joinReorder.enabled", true,
             "whether inner joins of three or more inputs are reordered by estimated rows, smallest first, as Spark's spark.sql.cbo.joinReorder.enabled");
+    public static final ConfigKey<Boolean> PARQUET_PAGE_INDEX_FILTER_ENABLED = ConfigKey.booleanKey("spindle.sql.parquet.pageIndexFilter.enabled", true,
+            "whether a Parquet scan with pushed filters reads only the pages whose column-index min/max/null counts may match them, as parquet-mr's column-index filter; the filter still runs above the scan");
     public static final ConfigKey<String> MASTER = ConfigKey.stringKey("spindle.master", "local[*]",
             "where jobs run: local[N] (threads in this JVM) or yarn (set by the ApplicationMaster)");
     public static final ConfigKey<String> APP_NAME = ConfigKey.stringKey("spindle.app.name", "spindle", "the application's name");

@@ -1,5 +1,6 @@
 package io.spindle.runtime.io;
 
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.source.FileSplit;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
@@ -28,6 +29,9 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
+import org.apache.parquet.internal.filter2.columnindex.RowRanges;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -64,6 +68,12 @@ import static java.util.Objects.requireNonNull;
  * BYTE_STREAM_SPLIT encodings, say) is decoded value by value through parquet-mr's {@link ColumnReader}. No record
  * objects are made. A batch never spans two row groups. Footers come from the executor's {@link ParquetFooterCache}.
  *
+ * <p>Given the scan's pushed filters, the reader skips pages: {@link ParquetPageFilter} finds the rows of each row group
+ * that the page index does not rule out, only the pages overlapping them are fetched and decoded, and every column
+ * returns exactly those rows (pages of different columns start at different rows, so values of rows outside them are
+ * decoded and dropped). It may return rows that fail the filters, never drop one that passes; the filter above the scan
+ * removes the rest. A row group of a file without a page index is read whole.
+ *
  * <p>Contract: construct, call {@link #next()} until it returns null, then {@link #close()} (also on failure).
  * Not thread-safe: one reader belongs to one task. Failures name the file and, where one is at fault, the column.
  */
@@ -85,6 +95,7 @@ public final class ParquetBatchReader
     private final int[] outputDecoder;
     private final Set<ColumnPath> projectedPaths;
     private final boolean decodePages;
+    private final ParquetPageFilter pageFilter;
 
     private int nextSplitRowGroup;
     private int currentRowGroup = -1;
@@ -95,6 +106,14 @@ public final class ParquetBatchReader
     private ColumnReader[] columnReaders;
     private long chunksDecodedByPage;
     private long chunksDecodedByValue;
+    /** The rows of the current row group still to return, when its pages were filtered; null when it is read whole. */
+    private List<RowRanges.Range> ranges;
+    private int nextRange;
+    private long nextRow;
+    /** Per decoder with a page decoder, for a filtered row group: the pages read and the rows of their values. */
+    private KeptPages[] keptPages;
+    private long pagesSkipped;
+    private long rowsSkipped;
     private long bytesRead;
     private long rowsRead;
     private boolean closed;
@@ -106,7 +125,17 @@ public final class ParquetBatchReader
      */
     public ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows)
     {
-        this(conf, split, fileSchema, columns, batchRows, true);
+        this(conf, split, fileSchema, columns, batchRows, List.of());
+    }
+
+    /**
+     * @param pageFilters filters by position in {@code fileSchema}, pushed into the scan, whose column indexes may rule out
+     * pages; empty reads every page
+     */
+    public ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows,
+            List<Expression> pageFilters)
+    {
+        this(conf, split, fileSchema, columns, batchRows, true, pageFilters);
     }
 
     /**
@@ -115,10 +144,17 @@ public final class ParquetBatchReader
      */
     ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows, boolean decodePages)
     {
+        this(conf, split, fileSchema, columns, batchRows, decodePages, List.of());
+    }
+
+    ParquetBatchReader(Configuration conf, FileSplit split, Schema fileSchema, List<Integer> columns, int batchRows, boolean decodePages,
+            List<Expression> pageFilters)
+    {
         requireNonNull(conf, "conf is null");
         requireNonNull(split, "split is null");
         requireNonNull(fileSchema, "fileSchema is null");
         requireNonNull(columns, "columns is null");
+        requireNonNull(pageFilters, "pageFilters is null");
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be positive, not " + batchRows);
         }
@@ -135,6 +171,7 @@ public final class ParquetBatchReader
 
         this.reader = open(conf, file, ParquetFooterCache.EXECUTOR);
         try {
+            this.pageFilter = new ParquetPageFilter(file, reader, fileSchema, pageFilters);
             MessageType fileMessage = reader.getFooter().getFileMetaData().getSchema();
             this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             this.rowGroups = reader.getFooter().getBlocks();
@@ -291,10 +328,11 @@ public final class ParquetBatchReader
             }
             startRowGroup(splitRowGroups.get(nextSplitRowGroup++));
         }
-        int rows = (int) Math.min(batchRows, rowsLeftInRowGroup);
+        KeptPages.RowSpans spans = ranges == null ? null : nextSpans();
+        int rows = spans == null ? (int) Math.min(batchRows, rowsLeftInRowGroup) : spans.rows();
         ColumnVector[] decoded = new ColumnVector[decoders.length];
         for (int d = 0; d < decoders.length; d++) {
-            decoded[d] = decodeColumn(d, rows);
+            decoded[d] = decodeColumn(d, rows, spans);
         }
         List<ColumnVector> out = new ArrayList<>(outputDecoder.length);
         for (int decoder : outputDecoder) {
@@ -303,6 +341,41 @@ public final class ParquetBatchReader
         rowsLeftInRowGroup -= rows;
         rowsRead += rows;
         return new ColumnBatch(out, rows);
+    }
+
+    /**
+     * The next rows of the current filtered row group for a batch: at most {@code batchRows}, and within a stretch of
+     * rows a few batches long, so the values a column decodes and drops between them stay bounded.
+     */
+    private KeptPages.RowSpans nextSpans()
+    {
+        long[] from = new long[4];
+        long[] to = new long[4];
+        int spans = 0;
+        int rows = 0;
+        long firstRow = Math.max(nextRow, ranges.get(nextRange).from);
+        long stretch = 8L * batchRows;
+        while (rows < batchRows && nextRange < ranges.size()) {
+            RowRanges.Range range = ranges.get(nextRange);
+            long start = Math.max(nextRow, range.from);
+            if (start - firstRow >= stretch) {
+                break;
+            }
+            long end = Math.min(range.to, start + (batchRows - rows) - 1);
+            if (spans == from.length) {
+                from = Arrays.copyOf(from, spans * 2);
+                to = Arrays.copyOf(to, spans * 2);
+            }
+            from[spans] = start;
+            to[spans] = end;
+            spans++;
+            rows += (int) (end - start + 1);
+            nextRow = end + 1;
+            if (end == range.to) {
+                nextRange++;
+            }
+        }
+        return new KeptPages.RowSpans(from, to, spans, rows);
     }
 
     private void startRowGroup(int ordinal)
@@ -315,9 +388,24 @@ public final class ParquetBatchReader
             // A projection of no columns (count(*)) needs only the footer's row count.
             return;
         }
+        RowRanges rowRanges = pageFilter.isEmpty() ? null : pageFilter.rowRanges(ordinal, rowGroup);
+        if (rowRanges != null && rowRanges.rowCount() == 0) {
+            rowsSkipped += rowsLeftInRowGroup;
+            pagesSkipped += pageCount(ordinal);
+            rowsLeftInRowGroup = 0;
+            return;
+        }
+        Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+            chunks.put(chunk.getPath(), chunk);
+        }
+        KeptPages[] kept = null;
+        if (rowRanges != null && rowRanges.rowCount() < rowsLeftInRowGroup) {
+            kept = keptPages(ordinal, rowGroup, chunks, rowRanges);
+        }
         PageReadStore pages;
         try {
-            pages = reader.readRowGroup(ordinal);
+            pages = kept == null ? reader.readRowGroup(ordinal) : reader.readFilteredRowGroup(ordinal, rowRanges);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot read columns " + projectedNames() + " of row group " + ordinal
@@ -327,19 +415,31 @@ public final class ParquetBatchReader
             throw new IllegalStateException("cannot read columns " + projectedNames() + " of row group " + ordinal
                     + " of Parquet file " + file + ": " + e.getMessage(), e);
         }
-        if (pages == null || pages.getRowCount() != rowsLeftInRowGroup) {
+        long expectedRows = kept == null ? rowsLeftInRowGroup : rowRanges.rowCount();
+        if (pages == null || pages.getRowCount() != expectedRows) {
             throw new IllegalStateException("row group " + ordinal + " of Parquet file " + file + " holds "
-                    + (pages == null ? "no" : pages.getRowCount()) + " rows but its footer says " + rowsLeftInRowGroup);
-        }
-        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-            if (projectedPaths.contains(chunk.getPath())) {
-                bytesRead += chunk.getTotalSize();
-            }
+                    + (pages == null ? "no" : pages.getRowCount()) + " rows but " + (kept == null ? "its footer says " : "its page index says ")
+                    + expectedRows);
         }
         rowGroupPages = pages;
-        Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
-        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-            chunks.put(chunk.getPath(), chunk);
+        if (kept == null) {
+            for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+                if (projectedPaths.contains(chunk.getPath())) {
+                    bytesRead += chunk.getTotalSize();
+                }
+            }
+        }
+        else {
+            for (KeptPages column : kept) {
+                bytesRead += column.compressedBytes();
+                pagesSkipped += column.skippedPages();
+            }
+            rowsSkipped += rowsLeftInRowGroup - expectedRows;
+            rowsLeftInRowGroup = expectedRows;
+            ranges = rowRanges.getRanges();
+            nextRange = 0;
+            nextRow = 0;
+            keptPages = kept;
         }
         pageDecoders = new ParquetPageDecoder[decoders.length];
         columnReaders = new ColumnReader[decoders.length];
@@ -367,10 +467,58 @@ public final class ParquetBatchReader
         }
     }
 
+    /**
+     * For each decoder, the pages of its chunk a filtered read of {@code rowRanges} returns; null when a chunk has no offset
+     * index, so the row group must be read whole.
+     */
+    private KeptPages[] keptPages(int ordinal, BlockMetaData rowGroup, Map<ColumnPath, ColumnChunkMetaData> chunks, RowRanges rowRanges)
+    {
+        KeptPages[] kept = new KeptPages[decoders.length];
+        ColumnIndexStore indexes = reader.getColumnIndexStore(ordinal);
+        for (int d = 0; d < decoders.length; d++) {
+            ColumnPath path = ColumnPath.get(decoders[d].descriptor.getPath());
+            ColumnChunkMetaData chunk = chunks.get(path);
+            if (chunk == null) {
+                return null;
+            }
+            OffsetIndex offsets;
+            try {
+                offsets = indexes.getOffsetIndex(path);
+            }
+            catch (ColumnIndexStore.MissingOffsetIndexException e) {
+                return null;
+            }
+            if (offsets == null) {
+                return null;
+            }
+            kept[d] = KeptPages.of(offsets, rowRanges, rowGroup.getRowCount(), chunk.getStartingPos());
+        }
+        return kept;
+    }
+
+    /** Data pages of the projected chunks of a row group, as far as their offset indexes tell. */
+    private long pageCount(int ordinal)
+    {
+        ColumnIndexStore indexes = reader.getColumnIndexStore(ordinal);
+        long pages = 0;
+        for (ColumnDecoder decoder : decoders) {
+            try {
+                OffsetIndex offsets = indexes.getOffsetIndex(ColumnPath.get(decoder.descriptor.getPath()));
+                pages += offsets == null ? 0 : offsets.getPageCount();
+            }
+            catch (ColumnIndexStore.MissingOffsetIndexException e) {
+                // a file without offset indexes: its skipped pages are not counted
+            }
+        }
+        return pages;
+    }
+
     private void closeRowGroup()
     {
         pageDecoders = null;
         columnReaders = null;
+        ranges = null;
+        keptPages = null;
         if (rowGroupPages != null) {
             PageReadStore pages = rowGroupPages;
             rowGroupPages = null;
@@ -383,12 +531,19 @@ public final class ParquetBatchReader
         return Arrays.stream(decoders).map(decoder -> decoder.field.name()).toList();
     }
 
-    private ColumnVector decodeColumn(int d, int rows)
+    /**
+     * The next {@code rows} rows of decoder {@code d}: those of {@code spans} when the row group's pages were filtered.
+     * parquet-mr's value-at-a-time readers of a filtered row group return only the rows of its ranges by themselves.
+     */
+    private ColumnVector decodeColumn(int d, int rows, KeptPages.RowSpans spans)
     {
         ColumnDecoder decoder = decoders[d];
         try {
             ParquetPageDecoder pageDecoder = pageDecoders[d];
-            return pageDecoder != null ? pageDecoder.decode(rows) : decoder.decode(columnReaders[d], rows);
+            if (pageDecoder == null) {
+                return decoder.decode(columnReaders[d], rows);
+            }
+            return spans == null ? pageDecoder.decode(rows) : keptPages[d].decode(pageDecoder, spans);
         }
         catch (RuntimeException e) {
             throw decodingFailure(decoder, e);
@@ -411,6 +566,18 @@ public final class ParquetBatchReader
     public long rowsRead()
     {
         return rowsRead;
+    }
+
+    /** Data pages of the projected columns left unread because the page index ruled out all their rows. */
+    public long pagesSkipped()
+    {
+        return pagesSkipped;
+    }
+
+    /** Rows of the split's row groups left out because the page index ruled them out. */
+    public long rowsSkipped()
+    {
+        return rowsSkipped;
     }
 
     /** Column chunks started so far that are decoded a page at a time. */

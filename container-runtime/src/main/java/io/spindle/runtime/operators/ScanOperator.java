@@ -12,10 +12,12 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Reads one split of a file scan into batches with the reader of the source's format, counting rows and bytes
- * read, and the row groups and rows the planner's data skipping left out of the split.
+ * read, the row groups and rows the planner's data skipping left out of the split, and the Parquet pages and rows
+ * skipped by the page index.
  */
 public final class ScanOperator
         implements Operator
@@ -23,12 +25,15 @@ public final class ScanOperator
     private final BatchReader reader;
     private final TaskMetrics metrics;
     private long countedBytes;
+    private long countedPagesSkipped;
+    private long countedRowsSkipped;
 
     public ScanOperator(Configuration conf, FileScanExec scan, int partition, TaskMetrics metrics)
     {
         FileSplit split = scan.source().splits().get(partition);
         this.reader = switch (scan.source().format()) {
-            case "parquet" -> new ParquetBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
+            case "parquet" -> new ParquetBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS,
+                    scan.pageIndexFilter() ? scan.pushedFilters() : List.of());
             case "orc" -> new OrcBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
             case "csv" -> new CsvBatchReader(conf, split, scan.source().schema(), scan.columns(), scan.source().options(), ColumnBatch.DEFAULT_ROWS);
             default -> throw new IllegalArgumentException("no reader for file format '" + scan.source().format() + "' of " + split.path());
@@ -46,6 +51,12 @@ public final class ScanOperator
         countedBytes = reader.bytesRead();
         if (batch != null) {
             metrics.rowsIn += batch.rowCount();
+        }
+        if (reader instanceof ParquetBatchReader parquet) {
+            metrics.pagesSkipped += parquet.pagesSkipped() - countedPagesSkipped;
+            metrics.rowsSkippedByPageIndex += parquet.rowsSkipped() - countedRowsSkipped;
+            countedPagesSkipped = parquet.pagesSkipped();
+            countedRowsSkipped = parquet.rowsSkipped();
         }
         return batch;
     }

@@ -21,6 +21,9 @@ public final class TaskMetrics
     public long rowGroupsSkipped;
     public long rowsSkipped;
     public long millis;
+    /** Parquet data pages, and rows, that scans left unread because the pushed filters ruled them out by the page index. */
+    public long pagesSkipped;
+    public long rowsSkippedByPageIndex;
     /** Bytes operators wrote to spill files, and how many times they spilled. */
     public long spillBytes;
     public long spills;

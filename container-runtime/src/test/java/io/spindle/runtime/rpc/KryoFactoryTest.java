@@ -263,5 +263,9 @@ class KryoFactoryTest
         assertEquals(7, copy.totalSplits());
         assertEquals(scan.describe(), copy.describe());
         assertEquals(scan.source().splits(), copy.source().splits());
+        assertTrue(copy.pageIndexFilter());
+
+        FileScanExec withoutPageSkipping = new FileScanExec(scan.source(), scan.columns(), scan.pushedFilters(), 7, false);
+        assertFalse(roundTrip(withoutPageSkipping).pageIndexFilter());
     }
 }

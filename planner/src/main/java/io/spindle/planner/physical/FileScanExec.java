@@ -12,7 +12,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Reads {@code columns} of the source's files; task {@code i} of its stage reads split {@code i}. The source
  * holds only the splits left after data skipping; {@code pushedFilters} (columns by file-schema position) and
- * {@code totalSplits}, the count before skipping, are kept to explain the plan.
+ * {@code totalSplits}, the count before skipping, are kept to explain the plan. With {@code pageIndexFilter} a Parquet
+ * reader also uses the pushed filters to skip the pages of its row groups that the files' column indexes rule out.
  */
 public final class FileScanExec
         extends PhysicalPlan
@@ -21,6 +22,7 @@ public final class FileScanExec
     private final List<Integer> columns;
     private final List<Expression> pushedFilters;
     private final int totalSplits;
+    private final boolean pageIndexFilter;
 
     public FileScanExec(FileSource source, List<Integer> columns)
     {
@@ -29,10 +31,16 @@ public final class FileScanExec
 
     public FileScanExec(FileSource source, List<Integer> columns, List<Expression> pushedFilters, int totalSplits)
     {
+        this(source, columns, pushedFilters, totalSplits, true);
+    }
+
+    public FileScanExec(FileSource source, List<Integer> columns, List<Expression> pushedFilters, int totalSplits, boolean pageIndexFilter)
+    {
         this.source = requireNonNull(source, "source is null");
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.pushedFilters = List.copyOf(requireNonNull(pushedFilters, "pushedFilters is null"));
         this.totalSplits = totalSplits;
+        this.pageIndexFilter = pageIndexFilter;
     }
 
     public FileSource source()
@@ -53,6 +61,12 @@ public final class FileScanExec
     public int totalSplits()
     {
         return totalSplits;
+    }
+
+    /** Whether readers may skip pages by the pushed filters ({@code spindle.sql.parquet.pageIndexFilter.enabled}). */
+    public boolean pageIndexFilter()
+    {
+        return pageIndexFilter;
     }
 
     /** The splits that read at least one row group. */

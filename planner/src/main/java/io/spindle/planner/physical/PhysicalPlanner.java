@@ -49,6 +49,7 @@ public final class PhysicalPlanner
     private final long broadcastThreshold;
     private final boolean preferSortMergeJoin;
     private CachedBlocks cachedBlocks;
+    private boolean pageIndexFilter = true;
 
     public PhysicalPlanner(int shufflePartitions)
     {
@@ -83,6 +84,13 @@ public final class PhysicalPlanner
         return this;
     }
 
+    /** Whether Parquet scans skip the pages their pushed filters rule out by the files' column indexes (on unless turned off). */
+    public PhysicalPlanner withPageIndexFilter(boolean enabled)
+    {
+        this.pageIndexFilter = enabled;
+        return this;
+    }
+
     public PhysicalPlan plan(LogicalPlan logical)
     {
         return EnsureRequirements.apply(logical.accept(new Planner(), null), shufflePartitions);
@@ -96,7 +104,7 @@ public final class PhysicalPlanner
         {
             // also drops the row-group statistics, which executors do not need
             FileSource kept = RowGroupFilter.prune(node.source(), node.pushedFilters());
-            return new FileScanExec(kept, node.columns(), node.pushedFilters(), node.source().splits().size());
+            return new FileScanExec(kept, node.columns(), node.pushedFilters(), node.source().splits().size(), pageIndexFilter);
         }
 
         @Override

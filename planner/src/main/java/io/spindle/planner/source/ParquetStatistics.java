@@ -5,12 +5,14 @@ import io.spindle.planner.types.StructField;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the min/max/null-count statistics of a Parquet row group into Spindle values. Parquet stores
+ * Decodes the min/max/null-count statistics of a Parquet row group, or of one page of a column index, into Spindle
+ * values. Parquet stores
  * dates as int32 days, decimals as unscaled int32, int64 or big-endian two's-complement bytes, and strings
  * as UTF-8 bytes. Whatever cannot be decoded exactly or ordered as the executors order it (unsigned
  * integers, timestamps, booleans, NaN bounds) is left unknown, which only means no row group is skipped.
  * parquet-mr already drops min/max that old writers ordered wrongly.
  */
-final class ParquetStatistics
+public final class ParquetStatistics
 {
     private ParquetStatistics()
     {
@@ -44,6 +47,46 @@ final class ParquetStatistics
             columns.add(chunk == null ? ColumnStatistics.UNKNOWN : decode(field, chunk));
         }
         return new RowGroupStatistics(rowGroup.getRowCount(), rowGroup.getCompressedSize(), columns);
+    }
+
+    /**
+     * The statistics of page {@code page} of a column chunk, of {@code rows} rows, from the chunk's column index. A
+     * column index may hold truncated string bounds; they still bound the page's values.
+     */
+    public static ColumnStatistics page(StructField field, PrimitiveType type, ColumnIndex index, int page, long rows)
+    {
+        List<Long> nullCounts = index.getNullCounts();
+        boolean onlyNulls = index.getNullPages().get(page);
+        long nulls = onlyNulls ? rows : nullCounts == null ? -1 : nullCounts.get(page);
+        if (onlyNulls) {
+            return new ColumnStatistics(null, null, nulls);
+        }
+        Statistics<?> statistics;
+        try {
+            statistics = Statistics.getBuilderForReading(type)
+                    .withMin(bytes(index.getMinValues().get(page)))
+                    .withMax(bytes(index.getMaxValues().get(page)))
+                    .build();
+        }
+        catch (RuntimeException e) {
+            return new ColumnStatistics(null, null, nulls);
+        }
+        if (!statistics.hasNonNullValue()) {
+            return new ColumnStatistics(null, null, nulls);
+        }
+        Object min = value(field, type, statistics.genericGetMin());
+        Object max = value(field, type, statistics.genericGetMax());
+        if (min == null || max == null) {
+            return new ColumnStatistics(null, null, nulls);
+        }
+        return new ColumnStatistics(min, max, nulls);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer)
+    {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private static ColumnStatistics decode(StructField field, ColumnChunkMetaData chunk)

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Data skipping: drops the row groups, and then the splits, whose footer statistics prove that no row
@@ -113,11 +114,45 @@ public final class RowGroupFilter
 
     private static boolean mayMatch(Expression filter, RowGroupStatistics group)
     {
+        OptionalInt column = filteredColumn(filter);
+        return column.isEmpty() || mayMatch(filter, group.column(column.getAsInt()), group.rows());
+    }
+
+    /**
+     * The file-schema position of the one column whose statistics {@link #mayMatch(Expression, ColumnStatistics, long)}
+     * tests the filter against, or empty when the statistics cannot rule the filter out.
+     */
+    public static OptionalInt filteredColumn(Expression filter)
+    {
         if (filter instanceof IsNull isNull && isNull.child() instanceof ColumnRef ref) {
-            return group.column(ref.index()).nullCount() != 0;
+            return OptionalInt.of(ref.index());
         }
         if (filter instanceof Not not && not.child() instanceof IsNull isNull && isNull.child() instanceof ColumnRef ref) {
-            return group.column(ref.index()).nullCount() != group.rows();
+            return OptionalInt.of(ref.index());
+        }
+        if (filter instanceof Comparison comparison) {
+            Bound bound = bound(comparison);
+            if (bound != null) {
+                return OptionalInt.of(bound.column().index());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * False only when the statistics of {@link #filteredColumn(Expression) the filter's column} over {@code rows} rows (a row
+     * group, or one page of a column index) prove that none of them passes the filter.
+     */
+    public static boolean mayMatch(Expression filter, ColumnStatistics column, long rows)
+    {
+        if (filteredColumn(filter).isEmpty()) {
+            return true;
+        }
+        if (filter instanceof IsNull) {
+            return column.nullCount() != 0;
+        }
+        if (filter instanceof Not) {
+            return column.nullCount() != rows;
         }
         if (!(filter instanceof Comparison comparison)) {
             return true;
@@ -126,8 +161,7 @@ public final class RowGroupFilter
         if (bound == null) {
             return true;
         }
-        ColumnStatistics column = group.column(bound.column().index());
-        if (column.nullCount() == group.rows()) {
+        if (column.nullCount() == rows) {
             // a comparison with null is never true
             return false;
         }

@@ -134,6 +134,26 @@ class RowGroupFilterTest
     }
 
     @Test
+    void aPageIsTestedByTheStatisticsOfTheFiltersColumnOverItsRows()
+    {
+        Comparison idFrom250 = compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, new Cast(ID, DataType.LONG), Literal.of(250L));
+        assertEquals(0, RowGroupFilter.filteredColumn(idFrom250).getAsInt());
+        assertEquals(2, RowGroupFilter.filteredColumn(new Not(new IsNull(PRICE))).getAsInt());
+        assertTrue(RowGroupFilter.filteredColumn(compare(Comparison.Operator.NOT_EQUAL, ID, 3)).isEmpty());
+
+        assertFalse(RowGroupFilter.mayMatch(idFrom250, new ColumnStatistics(100, 249, 0), 150));
+        assertTrue(RowGroupFilter.mayMatch(idFrom250, new ColumnStatistics(200, 250, 0), 51));
+        assertTrue(RowGroupFilter.mayMatch(idFrom250, ColumnStatistics.UNKNOWN, 20));
+        // a page of nulls only: no comparison holds, IS NULL does, IS NOT NULL does not
+        ColumnStatistics onlyNulls = new ColumnStatistics(null, null, 20);
+        assertFalse(RowGroupFilter.mayMatch(compare(Comparison.Operator.LESS_THAN, PRICE, 5.0), onlyNulls, 20));
+        assertTrue(RowGroupFilter.mayMatch(new IsNull(PRICE), onlyNulls, 20));
+        assertFalse(RowGroupFilter.mayMatch(new Not(new IsNull(PRICE)), onlyNulls, 20));
+        assertTrue(RowGroupFilter.mayMatch(new Not(new IsNull(PRICE)), onlyNulls, 21));
+        assertFalse(RowGroupFilter.mayMatch(new IsNull(PRICE), new ColumnStatistics(1.0, 2.0, 0), 20));
+    }
+
+    @Test
     void unknownPredicatesKeepEverything()
     {
         assertFalse(RowGroupFilter.canUse(compare(Comparison.Operator.NOT_EQUAL, ID, 3)));
