@@ -382,6 +382,8 @@ public final class DagScheduler
             total.remoteBlocksFetched += m.remoteBlocksFetched;
             total.rowGroupsSkipped += m.rowGroupsSkipped;
             total.rowsSkipped += m.rowsSkipped;
+            total.pagesSkipped += m.pagesSkipped;
+            total.rowsSkippedByPageIndex += m.rowsSkippedByPageIndex;
             total.spillBytes += m.spillBytes;
             total.peakExecutionMemory = Math.max(total.peakExecutionMemory, m.peakExecutionMemory);
             total.gcMillis += m.gcMillis;
@@ -389,7 +391,7 @@ public final class DagScheduler
         }
         return new StageSummary(stage.id(), stage.describe(), results.size(), failedAttempts, total.rowsIn, total.rowsOut, total.bytesIn,
                 total.bytesOut, total.shuffleBytesWritten, total.shuffleBytesRead, total.remoteBlocksFetched, total.rowGroupsSkipped,
-                total.rowsSkipped, total.spillBytes, total.peakExecutionMemory, total.gcMillis, millis, List.copyOf(executors));
+                total.rowsSkipped, total.pagesSkipped, total.rowsSkippedByPageIndex, total.spillBytes, total.peakExecutionMemory, total.gcMillis, millis, List.copyOf(executors));
     }
 
     static List<Row> decodeRows(byte[] frames)

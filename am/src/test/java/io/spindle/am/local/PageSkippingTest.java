@@ -118,6 +118,9 @@ class PageSkippingTest
         assertEquals(ROWS, scanStage().rowsIn(), "rows scanned without page skipping");
         fixture.session().conf().set(ENABLED, "true");
         DuckDbOracle.assertSameRows(expected, query.get());
+        assertEquals(ROWS, scanStage().rowsIn() + scanStage().rowsSkippedByPages(), "rows read and rows skipped make the whole file");
+        assertTrue(fixture.session().lastJobSummary().format().contains("pages (" + scanStage().rowsSkippedByPages() + " rows) by the page index"),
+                fixture.session().lastJobSummary().format());
         return scanStage().rowsIn();
     }
 

@@ -33,6 +33,10 @@ public record JobSummary(int jobId, String description, List<StageSummary> stage
                 out.append(String.format(Locale.ROOT, "stage %d skipped %d row groups (%d rows) by their statistics%n", s.stageId(),
                         s.rowGroupsSkipped(), s.rowsSkipped()));
             }
+            if (s.pagesSkipped() > 0) {
+                out.append(String.format(Locale.ROOT, "stage %d skipped %d pages (%d rows) by the page index%n", s.stageId(),
+                        s.pagesSkipped(), s.rowsSkippedByPages()));
+            }
         }
         return out.toString();
     }

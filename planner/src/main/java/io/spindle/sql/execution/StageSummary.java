@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record StageSummary(int stageId, String name, int tasks, int failedAttempts, long rowsIn, long rowsOut, long bytesIn,
         long bytesOut, long shuffleBytesWritten, long shuffleBytesRead, long remoteBlocksFetched, long rowGroupsSkipped, long rowsSkipped,
+        long pagesSkipped, long rowsSkippedByPages,
         long spillBytes, long peakTaskMemory, long gcMillis, long millis, List<String> executors)
 {
     public StageSummary
@@ -24,6 +25,6 @@ public record StageSummary(int stageId, String name, int tasks, int failedAttemp
     public StageSummary withName(String newName)
     {
         return new StageSummary(stageId, newName, tasks, failedAttempts, rowsIn, rowsOut, bytesIn, bytesOut, shuffleBytesWritten,
-                shuffleBytesRead, remoteBlocksFetched, rowGroupsSkipped, rowsSkipped, spillBytes, peakTaskMemory, gcMillis, millis, executors);
+                shuffleBytesRead, remoteBlocksFetched, rowGroupsSkipped, rowsSkipped, pagesSkipped, rowsSkippedByPages, spillBytes, peakTaskMemory, gcMillis, millis, executors);
     }
 }
