@@ -7,6 +7,7 @@ import io.spindle.planner.optimizer.rules.ConstantFolding;
 import io.spindle.planner.optimizer.rules.EliminateOuterJoin;
 import io.spindle.planner.optimizer.rules.InferFiltersFromJoinKeys;
 import io.spindle.planner.optimizer.rules.NullPropagation;
+import io.spindle.planner.optimizer.rules.PushFilterIntoJoinCondition;
 import io.spindle.planner.optimizer.rules.PushFilterIntoScan;
 import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
@@ -45,6 +46,7 @@ public final class Optimizer
             new PushFilterThroughAggregate(),
             new EliminateOuterJoin(),
             new PushFilterThroughJoin(),
+            new PushFilterIntoJoinCondition(),
             new InferFiltersFromJoinKeys(),
             new PushFilterIntoScan(),
             new RemoveRedundantSorts(),
