@@ -5,6 +5,7 @@ import io.spindle.planner.optimizer.rules.CombineFilters;
 import io.spindle.planner.optimizer.rules.CombineProjects;
 import io.spindle.planner.optimizer.rules.ConstantFolding;
 import io.spindle.planner.optimizer.rules.EliminateOuterJoin;
+import io.spindle.planner.optimizer.rules.ExtractCommonConjuncts;
 import io.spindle.planner.optimizer.rules.InferFiltersFromJoinKeys;
 import io.spindle.planner.optimizer.rules.NullPropagation;
 import io.spindle.planner.optimizer.rules.PushFilterIntoJoinCondition;
@@ -39,6 +40,7 @@ public final class Optimizer
             new NullPropagation(),
             new ConstantFolding(),
             new SimplifyBooleans(),
+            new ExtractCommonConjuncts(),
             new RemoveTrueFilter(),
             new CombineFilters(),
             new CombineProjects(),
