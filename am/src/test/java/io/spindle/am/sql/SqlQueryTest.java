@@ -158,6 +158,9 @@ class SqlQueryTest
         check("SELECT dname FROM dept d WHERE NOT EXISTS (SELECT * FROM emp e WHERE e.dept = d.dept AND e.id < 40) ORDER BY dname");
         check("SELECT dname FROM dept d WHERE d.dname IN (SELECT e.name FROM emp e WHERE e.dept = d.dept) ORDER BY dname");
         check("SELECT id, salary FROM emp e WHERE salary > (SELECT avg(salary) * 1.5 FROM emp i WHERE i.dept = e.dept) ORDER BY id LIMIT 50");
+        // a correlated count over no rows is 0, and a scalar subquery without rows is null
+        check("SELECT dname FROM dept d WHERE (SELECT count(*) FROM emp e WHERE e.dept = d.dept AND e.id < 3) = 0 ORDER BY dname");
+        check("SELECT id, (SELECT dname FROM dept WHERE dept > 100) AS nothing, (SELECT max(dept) FROM dept) AS top FROM emp WHERE id < 5 ORDER BY id");
     }
 
     @Test

@@ -50,13 +50,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -77,7 +79,7 @@ public final class AstBuilder
     private int generatedNames;
     // per query specification: scalar subqueries met while building expressions, and count(DISTINCT ...) calls
     private List<PendingSubquery> pendingSubqueries = new ArrayList<>();
-    private Set<Expression> distinctAggregates = new java.util.HashSet<>();
+    private Set<Expression> distinctAggregates = new HashSet<>();
 
     public AstBuilder(SqlCatalog catalog)
     {
@@ -237,7 +239,7 @@ public final class AstBuilder
         List<PendingSubquery> outerPending = pendingSubqueries;
         Set<Expression> outerDistinct = distinctAggregates;
         pendingSubqueries = new ArrayList<>();
-        distinctAggregates = new java.util.HashSet<>();
+        distinctAggregates = new HashSet<>();
         try {
             return buildSpecification(spec, order, limit);
         }
@@ -310,7 +312,7 @@ public final class AstBuilder
      * or equal expression) is projected as a hidden column, sorted on, and dropped after the limit.
      */
     private LogicalPlan finish(LogicalPlan input, List<Expression> outputs, List<SortItemContext> order, List<Expression> orderKeys,
-            Optional<Integer> limit, boolean distinct, java.util.function.Function<Expression, Expression> resolveKey)
+            Optional<Integer> limit, boolean distinct, Function<Expression, Expression> resolveKey)
     {
         List<Expression> projected = new ArrayList<>(outputs);
         List<Integer> sortIndexes = new ArrayList<>();
@@ -451,7 +453,7 @@ public final class AstBuilder
         }
         if (columns.isEmpty()) {
             throw error(all, "'" + qualifier + ".*' matches no table of the FROM clause; tables are "
-                    + qualifiers.stream().filter(java.util.Objects::nonNull).distinct().toList());
+                    + qualifiers.stream().filter(Objects::nonNull).distinct().toList());
         }
         return columns;
     }
@@ -967,8 +969,8 @@ public final class AstBuilder
                 throw error(subquery.query(), "a scalar subquery must select one column, not " + inner.schema().size() + " " + inner.schema().names());
             }
             LogicalPlan named = new Project(inner, List.of(new Alias(ref(inner.schema(), 0), subquery.name())));
-            // a scalar subquery yields one row; joined to every row of the outer query
-            return new Join(outer, named, JoinType.CROSS, Optional.empty());
+            // joined to every row of the outer query; a left join, so that a subquery without rows is null
+            return new Join(outer, named, JoinType.LEFT_OUTER, Optional.empty());
         }
         catch (ColumnNotFoundException uncorrelatedFailure) {
             QuerySpecificationContext spec = simpleSpecification(subquery.query());
@@ -1004,7 +1006,8 @@ public final class AstBuilder
             for (int k = 0; k < split.innerKeys().size(); k++) {
                 outputs.add(new Alias(ref(grouped.schema(), k), subquery.name() + "_key" + k));
             }
-            outputs.add(new Alias(resolve(aggregate.rewrite(value), grouped), subquery.name()));
+            Expression computed = resolve(aggregate.rewrite(value), grouped);
+            outputs.add(new Alias(computed, subquery.name()));
             LogicalPlan inner = new Project(grouped, outputs);
             int outerWidth = outer.schema().size();
             Schema both = Join.conditionSchema(outer.schema(), inner.schema());
@@ -1019,7 +1022,15 @@ public final class AstBuilder
             for (int i = 0; i < outerWidth; i++) {
                 kept.add(ref(joined.schema(), i));
             }
-            kept.add(ref(joined.schema(), joined.schema().size() - 1));
+            ColumnRef joinedValue = ref(joined.schema(), joined.schema().size() - 1);
+            if (value instanceof AggregateCall call && (call.function() == AggregateFunction.COUNT || call.function() == AggregateFunction.COUNT_STAR)) {
+                // an outer row without matching inner rows has no group, but its count is 0, not null
+                Expression zero = ExpressionAnalyzer.resolve(new ScalarFunction(ScalarFunction.Name.COALESCE, List.of(joinedValue, Literal.of(0L))), joined.schema());
+                kept.add(new Alias(zero, subquery.name()));
+            }
+            else {
+                kept.add(joinedValue);
+            }
             return new Project(joined, kept);
         }
     }
