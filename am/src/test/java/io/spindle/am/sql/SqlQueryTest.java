@@ -221,7 +221,11 @@ class SqlQueryTest
         ParseException syntax = assertThrows(ParseException.class, () -> session.sql("SELECT id FROM emp WHERE"));
         assertTrue(syntax.getMessage().startsWith("line 1:24: mismatched input '<EOF>' expecting"), syntax.getMessage());
         AnalysisException column = assertThrows(AnalysisException.class, () -> session.sql("SELECT salry FROM emp"));
-        assertTrue(column.getMessage().contains("column 'salry' not found") && column.getMessage().contains("did you mean 'salary'?"), column.getMessage());
+        assertTrue(column.getMessage().startsWith("line 1:7: column 'salry' not found in [id, dept, salary, name, hired]; did you mean 'salary'?"),
+                column.getMessage());
+        AnalysisException inner = assertThrows(AnalysisException.class,
+                () -> session.sql("SELECT id\nFROM emp e\nWHERE EXISTS (SELECT * FROM dept d WHERE d.dept = e.deptt)"));
+        assertTrue(inner.getMessage().startsWith("line 3:50: column 'e.deptt' not found"), inner.getMessage());
         AnalysisException table = assertThrows(AnalysisException.class, () -> session.sql("SELECT * FROM emps"));
         assertTrue(table.getMessage().contains("table or view 'emps' not found") && table.getMessage().contains("did you mean 'emp'?"), table.getMessage());
         AnalysisException grouping = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept, name FROM emp GROUP BY dept"));

@@ -50,6 +50,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class AstBuilder
     private final SqlCatalog catalog;
     private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
     private int generatedNames;
+    // where each column name is first written, for the message when it is not found
+    private final Map<String, Token> columnPositions = new HashMap<>();
     // per query specification: scalar subqueries met while building expressions, and count(DISTINCT ...) calls
     private List<PendingSubquery> pendingSubqueries = new ArrayList<>();
     private Set<Expression> distinctAggregates = new HashSet<>();
@@ -89,7 +92,17 @@ public final class AstBuilder
     /** Parses and analyzes one statement. */
     public static SqlStatement build(String sql, SqlCatalog catalog)
     {
-        return new AstBuilder(catalog).statement(SqlParser.parse(sql).statement());
+        AstBuilder builder = new AstBuilder(catalog);
+        try {
+            return builder.statement(SqlParser.parse(sql).statement());
+        }
+        catch (ColumnNotFoundException e) {
+            Token where = builder.columnPositions.get(e.column().toLowerCase(Locale.ROOT));
+            if (where == null) {
+                throw e;
+            }
+            throw new AnalysisException("line " + where.getLine() + ":" + where.getCharPositionInLine() + ": " + e.getMessage(), e);
+        }
     }
 
     public SqlStatement statement(StatementContext ctx)
@@ -1222,7 +1235,9 @@ public final class AstBuilder
     private Expression primaryExpression(PrimaryExpressionContext ctx)
     {
         if (ctx instanceof ColumnReferenceContext column) {
-            return new UnresolvedColumn(multipartName(column.multipartName()));
+            String name = multipartName(column.multipartName());
+            columnPositions.putIfAbsent(name.toLowerCase(Locale.ROOT), column.getStart());
+            return new UnresolvedColumn(name);
         }
         if (ctx instanceof LiteralValueContext literal) {
             return literal(literal.literal());
@@ -1597,7 +1612,7 @@ public final class AstBuilder
         }
         String wanted = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
         String hint = NameSuggester.closest(wanted, names).map(s -> "; did you mean '" + s + "'?").orElse("");
-        return new ColumnNotFoundException("column '" + name + "' not found in " + names + hint);
+        return new ColumnNotFoundException(name, "column '" + name + "' not found in " + names + hint);
     }
 
     private static Expression resolve(Expression expression, LogicalPlan plan)
@@ -1716,9 +1731,17 @@ public final class AstBuilder
     private static final class ColumnNotFoundException
             extends AnalysisException
     {
-        ColumnNotFoundException(String message)
+        private final String column;
+
+        ColumnNotFoundException(String column, String message)
         {
             super(message);
+            this.column = column;
+        }
+
+        String column()
+        {
+            return column;
         }
     }
 }
