@@ -17,6 +17,7 @@ import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
@@ -439,11 +440,19 @@ public final class DataFrame
 
     public List<Row> collect()
     {
+        Optional<List<Row>> local = localRows();
+        if (local.isPresent()) {
+            return local.get();
+        }
         return execute("collect").rows();
     }
 
     public long count()
     {
+        Optional<List<Row>> local = localRows();
+        if (local.isPresent()) {
+            return local.get().size();
+        }
         List<Row> rows = new DataFrame(session, plan).agg(functions.count("*")).execute("count").rows();
         return rows.get(0).getLong(0);
     }
@@ -565,7 +574,41 @@ public final class DataFrame
         return session.run(this::stageGraph, action);
     }
 
+    /**
+     * Names this DataFrame for SQL text of its session ({@code session.sql("SELECT ... FROM name")}), replacing
+     * a view of that name, as Spark's createOrReplaceTempView.
+     */
+    public void createOrReplaceTempView(String name)
+    {
+        session.views().create(name, plan, true);
+    }
+
+    /** As {@link #createOrReplaceTempView}, but fails when a view of that name exists. */
+    public void createTempView(String name)
+    {
+        session.views().create(name, plan, false);
+    }
+
     // ---- helpers
+
+    /** The rows of a SQL command's output (or of a limit over it), which the driver holds: no job runs for them. */
+    private Optional<List<Row>> localRows()
+    {
+        LogicalPlan node = plan;
+        long limit = Integer.MAX_VALUE;
+        if (node instanceof Limit limitNode && limitNode.child() instanceof LocalRelation) {
+            limit = limitNode.count();
+            node = limitNode.child();
+        }
+        if (!(node instanceof LocalRelation local)) {
+            return Optional.empty();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<Object> values : local.rows().subList(0, (int) Math.min(limit, local.rows().size()))) {
+            rows.add(new Row(values.toArray()));
+        }
+        return Optional.of(rows);
+    }
 
     SpindleSession session()
     {

@@ -1,6 +1,15 @@
 package io.spindle.sql;
 
 import io.spindle.conf.SpindleConf;
+import io.spindle.planner.logical.FileRelation;
+import io.spindle.planner.logical.LocalRelation;
+import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.Schema;
+import io.spindle.planner.types.StructField;
+import io.spindle.sql.parser.AstBuilder;
+import io.spindle.sql.parser.SqlCatalog;
+import io.spindle.sql.parser.SqlStatement;
 import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.sql.execution.ExecutionBackend;
 import io.spindle.sql.execution.ExecutionBackendFactory;
@@ -9,7 +18,11 @@ import io.spindle.sql.execution.QueryResult;
 import io.spindle.planner.stages.StageGraph;
 import org.apache.hadoop.conf.Configuration;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,6 +47,7 @@ public final class SpindleSession
     private static final int MAX_CACHE_RECOMPUTES = 3;
 
     private final CacheManager cacheManager = new CacheManager();
+    private final TempViewCatalog views = new TempViewCatalog();
     private volatile JobSummary lastJobSummary;
 
     private SpindleSession(ExecutionBackend backend, SpindleConf conf)
@@ -55,6 +69,103 @@ public final class SpindleSession
     public DataFrameReader read()
     {
         return new DataFrameReader(this);
+    }
+
+    /**
+     * Runs one SQL statement, in Spark SQL's dialect, as Spark's {@code spark.sql}. A query returns a lazy
+     * DataFrame with the same logical plan the DataFrame API would build. A command runs at once and returns
+     * its output rows: {@code CREATE [OR REPLACE] TEMPORARY VIEW v USING parquet|orc|csv OPTIONS (path '...')}
+     * or {@code ... AS SELECT ...} (no rows), {@code SHOW TABLES}, {@code DESCRIBE v}, and
+     * {@code EXPLAIN [EXTENDED|FORMATTED|COST] query} (one row, the plan text). A command's rows can be
+     * collected, counted and shown, not queried further.
+     *
+     * @throws io.spindle.sql.parser.ParseException when the text does not parse, naming the line, the column and what was expected
+     * @throws AnalysisException when a table, column or function is unknown, or types do not fit
+     */
+    public DataFrame sql(String sqlText)
+    {
+        SqlStatement statement = AstBuilder.build(sqlText, new SessionCatalog());
+        if (statement instanceof SqlStatement.Query query) {
+            return new DataFrame(this, query.plan());
+        }
+        if (statement instanceof SqlStatement.CreateTempView create) {
+            views.create(create.name(), create.plan(), create.replace());
+            return local(new Schema(List.of()), List.of());
+        }
+        if (statement instanceof SqlStatement.Explain explain) {
+            String text = new DataFrame(this, explain.plan()).explainString(explain.mode());
+            return local(Schema.of(new StructField("plan", DataType.STRING, false)), List.of(List.of(text)));
+        }
+        if (statement instanceof SqlStatement.ShowTables) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (String name : views.names()) {
+                rows.add(List.of("", name, true));
+            }
+            return local(Schema.of(new StructField("namespace", DataType.STRING, false), new StructField("tableName", DataType.STRING, false),
+                    new StructField("isTemporary", DataType.BOOLEAN, false)), rows);
+        }
+        SqlStatement.Describe describe = (SqlStatement.Describe) statement;
+        List<List<Object>> rows = new ArrayList<>();
+        for (StructField field : describe.plan().schema().fields()) {
+            rows.add(Arrays.asList(field.name(), field.type().sqlName(), null));
+        }
+        return local(Schema.of(new StructField("col_name", DataType.STRING, false), new StructField("data_type", DataType.STRING, false),
+                new StructField("comment", DataType.STRING, true)), rows);
+    }
+
+    /** The temporary view {@code name} as a DataFrame, as Spark's {@code spark.table}. */
+    public DataFrame table(String name)
+    {
+        return new DataFrame(this, views.lookup(name).orElseThrow(() -> new AnalysisException(
+                "table or view '" + name + "' not found in " + views.names())));
+    }
+
+    /** Drops the temporary view {@code name}; false when there was none. */
+    public boolean dropTempView(String name)
+    {
+        return views.drop(name);
+    }
+
+    TempViewCatalog views()
+    {
+        return views;
+    }
+
+    private DataFrame local(Schema schema, List<List<Object>> rows)
+    {
+        return new DataFrame(this, new LocalRelation(schema, rows));
+    }
+
+    /** What SQL text of this session can name. */
+    private final class SessionCatalog
+            implements SqlCatalog
+    {
+        @Override
+        public Optional<LogicalPlan> view(String name)
+        {
+            return views.lookup(name);
+        }
+
+        @Override
+        public List<String> viewNames()
+        {
+            return views.names();
+        }
+
+        @Override
+        public LogicalPlan openFiles(String format, Map<String, String> options)
+        {
+            Map<String, String> readerOptions = new LinkedHashMap<>(options);
+            String path = readerOptions.remove("path");
+            DataFrameReader reader = read().options(readerOptions);
+            DataFrame files = switch (format.toLowerCase(Locale.ROOT)) {
+                case "parquet" -> reader.parquet(path);
+                case "orc" -> reader.orc(path);
+                case "csv" -> reader.csv(path);
+                default -> throw new AnalysisException("data source '" + format + "' is not known; use parquet, orc or csv");
+            };
+            return files.logicalPlan();
+        }
     }
 
     public SpindleConf conf()

@@ -78,6 +78,11 @@ final class FunctionAnalyzer
     /** The type every one of {@code expressions} can be cast to without losing values: equal types, or widened numbers. */
     static DataType commonType(List<Expression> expressions, String where)
     {
+        // a null literal (SQL's NULL) fits any type, so it does not take part unless every value is one
+        List<Expression> typed = expressions.stream().filter(e -> !(e instanceof Literal literal && literal.isNull())).toList();
+        if (!typed.isEmpty() && typed.size() < expressions.size()) {
+            return commonType(typed, where);
+        }
         DataType common = expressions.get(0).type();
         for (Expression e : expressions.subList(1, expressions.size())) {
             DataType t = e.type();

@@ -5,8 +5,10 @@ import io.spindle.planner.optimizer.rules.CombineFilters;
 import io.spindle.planner.optimizer.rules.CombineProjects;
 import io.spindle.planner.optimizer.rules.ConstantFolding;
 import io.spindle.planner.optimizer.rules.EliminateOuterJoin;
+import io.spindle.planner.optimizer.rules.ExtractCommonConjuncts;
 import io.spindle.planner.optimizer.rules.InferFiltersFromJoinKeys;
 import io.spindle.planner.optimizer.rules.NullPropagation;
+import io.spindle.planner.optimizer.rules.PushFilterIntoJoinCondition;
 import io.spindle.planner.optimizer.rules.PushFilterIntoScan;
 import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
@@ -41,6 +43,7 @@ public final class Optimizer
             new NullPropagation(),
             new ConstantFolding(),
             new SimplifyBooleans(),
+            new ExtractCommonConjuncts(),
             new RemoveTrueFilter(),
             new CombineFilters(),
             new CombineProjects(),
@@ -49,6 +52,7 @@ public final class Optimizer
             new PushFilterThroughUnion(),
             new EliminateOuterJoin(),
             new PushFilterThroughJoin(),
+            new PushFilterIntoJoinCondition(),
             new InferFiltersFromJoinKeys(),
             new PushFilterIntoScan(),
             new RemoveRedundantSorts(),

@@ -20,8 +20,9 @@ import java.util.Optional;
  * rebuilt left-deep, starting with the input of fewest estimated rows, then joining each time the input that
  * a join condition connects to those joined so far and that gives the fewest estimated output rows. Each
  * condition is applied at the first join that has all its columns; a projection on top puts the columns back
- * in the original order. Declines when some step would be a cross product (the user placed it), and when
- * the greedy order is the original one.
+ * in the original order. Cross joins take part, so that inputs listed in FROM in an order where neighbours
+ * share no condition are joined through the conditions that do connect them. Declines when some step would be
+ * a cross product (the user placed it), and when the greedy order is the original one.
  */
 public final class ReorderJoins
 {
@@ -62,9 +63,10 @@ public final class ReorderJoins
         return changed ? node.replaceChildren(rewritten) : node;
     }
 
+    /** An inner join, or a cross join: SQL's {@code FROM a, b, c} is cross joins whose conditions come later. */
     private static boolean isInnerJoin(LogicalPlan node)
     {
-        return node instanceof Join join && join.type() == JoinType.INNER;
+        return node instanceof Join join && (join.type() == JoinType.INNER || join.type() == JoinType.CROSS);
     }
 
     /** Collects the join tree's inputs in output order and its conditions' conjuncts over the whole tree's columns. */

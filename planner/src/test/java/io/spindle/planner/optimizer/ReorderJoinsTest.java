@@ -3,6 +3,7 @@ package io.spindle.planner.optimizer;
 import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
@@ -99,6 +100,19 @@ class ReorderJoinsTest
         Join ab = new Join(table("a", 10, 10), table("b", 100_000, 10), JoinType.INNER, Optional.of(equal(0, 2)));
         Join abc = new Join(ab, table("c", 1000, 1000), JoinType.INNER, Optional.of(equal(0, 4)));
         assertEquals(List.of("/a", "/c", "/b"), leafOrder(ReorderJoins.apply(abc)));
+    }
+
+    @Test
+    void crossJoinOfInputsThatOnlyAThirdConnectsIsJoinedThroughIt()
+    {
+        // FROM a, c, b WHERE a_k = b_k AND b_j = c_j: a and c share no condition, so they must not meet first
+        Join ac = new Join(table("a", 10), table("c", 20), JoinType.CROSS, Optional.empty());
+        Join acb = new Join(ac, table("b", 100_000), JoinType.INNER, Optional.of(Logical.and(equal(0, 4), equal(5, 3))));
+        LogicalPlan reordered = ReorderJoins.apply(acb);
+        assertEquals(List.of("/a", "/b", "/c"), leafOrder(reordered));
+        Join top = assertInstanceOf(Join.class, ((Project) reordered).child());
+        assertEquals(JoinType.INNER, ((Join) top.left()).type());
+        assertEquals(acb.schema(), reordered.schema());
     }
 
     @Test

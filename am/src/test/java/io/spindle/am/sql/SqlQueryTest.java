@@ -1,0 +1,238 @@
+package io.spindle.am.sql;
+
+import io.spindle.am.testing.DuckDbOracle;
+import io.spindle.am.testing.LocalQueryFixture;
+import io.spindle.sql.AnalysisException;
+import io.spindle.sql.DataFrame;
+import io.spindle.sql.Row;
+import io.spindle.sql.SpindleSession;
+import io.spindle.sql.parser.ParseException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.spindle.sql.functions.col;
+import static io.spindle.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code session.sql(...)} in local mode: each construct on tables with nulls, checked against DuckDB running
+ * the same text over the same files; commands, errors, and the plans SQL shares with the DataFrame API.
+ */
+class SqlQueryTest
+{
+    @TempDir
+    static Path dir;
+
+    private static LocalQueryFixture fixture;
+    private static SpindleSession session;
+
+    @BeforeAll
+    static void setUp()
+    {
+        fixture = new LocalQueryFixture(dir, "16k", 3);
+        session = fixture.session();
+        // Spark's order of nulls: first when ascending, last when descending
+        fixture.oracle().execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+        String emp = fixture.writeTable("emp", "SELECT CAST(i AS BIGINT) AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE CAST(i % 5 AS INTEGER) END AS dept,"
+                + " CASE WHEN i % 11 = 0 THEN NULL ELSE CAST(i * 3 % 1000 AS DOUBLE) END AS salary,"
+                + " CASE WHEN i % 13 = 0 THEN NULL ELSE (['anna', 'bob', 'carl', 'dora'])[i % 4 + 1] || CAST(i % 9 AS VARCHAR) END AS name,"
+                + " DATE '1994-01-01' + CAST(i % 900 AS INTEGER) AS hired FROM range(0, 3000) r(i)", 512);
+        String dept = fixture.writeTable("dept", "SELECT CASE WHEN i = 6 THEN NULL ELSE CAST(i AS INTEGER) END AS dept,"
+                + " (['sales', 'eng', 'ops', 'hr', 'legal', 'none', 'null'])[i + 1] AS dname FROM range(0, 7) r(i)", 512);
+        session.sql("CREATE TEMPORARY VIEW emp USING parquet OPTIONS (path '" + emp + "')");
+        session.sql("CREATE OR REPLACE TEMPORARY VIEW dept USING parquet OPTIONS (path '" + dept + "')");
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        fixture.close();
+    }
+
+    /** Runs {@code sql} in both engines: DuckDB's tables {@code emp} and {@code dept} hold what Spindle's views read. */
+    private static void check(String sql)
+    {
+        check(sql, sql);
+    }
+
+    /** As {@link #check(String)}, where DuckDB needs other text for the same answer. */
+    private static void check(String sql, String duckSql)
+    {
+        List<Row> actual = session.sql(sql).collect();
+        List<Row> expected = fixture.oracle().query(duckSql);
+        if (sql.toLowerCase().contains("order by")) {
+            DuckDbOracle.assertSameRows(expected, actual);
+        }
+        else {
+            DuckDbOracle.assertSameRowsUnordered(expected, actual);
+        }
+    }
+
+    @Test
+    void projectionFilterAndOrder()
+    {
+        check("SELECT id, salary * 2 AS double_salary, name FROM emp WHERE dept = 3 AND salary > 100 ORDER BY id DESC LIMIT 20");
+        check("SELECT * FROM emp WHERE name LIKE 'b%' AND NOT (dept IS NULL) ORDER BY 1");
+        check("SELECT e.id, e.name FROM emp e WHERE e.name NOT LIKE '%a%' AND e.salary BETWEEN 10 AND 500 AND e.dept IN (1, 2) ORDER BY e.id");
+        check("SELECT id, dept FROM emp WHERE salary IS NULL ORDER BY dept NULLS LAST, id DESC");
+        check("SELECT id, dept FROM emp ORDER BY salary DESC NULLS FIRST, id LIMIT 30");
+    }
+
+    @Test
+    void expressions()
+    {
+        check("SELECT id, CASE WHEN salary > 500 THEN 'high' WHEN salary > 100 THEN 'mid' ELSE NULL END AS band,"
+                + " CASE dept WHEN 1 THEN 'one' WHEN 2 THEN 'two' END AS word, CAST(salary AS BIGINT) AS whole,"
+                + " coalesce(name, 'nobody') AS who, upper(name) AS up, substring(name, 2, 3) AS part, length(name) AS len"
+                + " FROM emp ORDER BY id LIMIT 100");
+        // date + interval is a date in Spark, a timestamp in DuckDB
+        check("SELECT id, extract(year FROM hired) AS y, extract(month FROM hired) AS m, hired + interval '10' day AS later"
+                        + " FROM emp WHERE hired >= DATE '1995-03-01' AND hired < DATE '1995-03-01' + INTERVAL '1' MONTH ORDER BY id",
+                "SELECT id, extract(year FROM hired) AS y, extract(month FROM hired) AS m, CAST(hired + interval '10' day AS DATE) AS later"
+                        + " FROM emp WHERE hired >= DATE '1995-03-01' AND hired < DATE '1995-03-01' + INTERVAL '1' MONTH ORDER BY id");
+        check("SELECT id, -salary AS neg, id % 7 AS r, salary / 4 AS q FROM emp WHERE id < 50 ORDER BY id");
+    }
+
+    @Test
+    void aggregation()
+    {
+        check("SELECT dept, count(*) AS n, count(salary) AS paid, sum(salary) AS total, avg(salary), min(name), max(hired)"
+                + " FROM emp GROUP BY dept ORDER BY dept");
+        check("SELECT dept % 2 AS parity, sum(salary) / count(*) AS mean FROM emp GROUP BY dept % 2 ORDER BY 1");
+        check("SELECT dept, count(*) FROM emp GROUP BY 1 HAVING count(*) > 500 AND sum(salary) > 0 ORDER BY 2 DESC");
+        check("SELECT dept, count(DISTINCT name) AS names FROM emp GROUP BY dept ORDER BY dept");
+        check("SELECT dept, count(DISTINCT name), count(*), sum(salary), max(hired) FROM emp GROUP BY dept ORDER BY dept");
+        check("SELECT count(DISTINCT dept), min(name) FROM emp WHERE id < 0");
+        check("SELECT count(*), sum(salary), max(id) FROM emp");
+        check("SELECT DISTINCT dept FROM emp ORDER BY dept");
+        check("SELECT dept FROM emp GROUP BY dept ORDER BY sum(salary) DESC");
+    }
+
+    @Test
+    void joins()
+    {
+        check("SELECT e.id, d.dname FROM emp e JOIN dept d ON e.dept = d.dept WHERE e.id < 100 ORDER BY e.id");
+        check("SELECT e.id, d.dname FROM emp e, dept d WHERE e.dept = d.dept AND d.dname <> 'eng' ORDER BY e.id");
+        check("SELECT e.id, d.dname FROM emp e LEFT JOIN dept d ON e.dept = d.dept ORDER BY e.id");
+        check("SELECT e.id, d.dname FROM emp e RIGHT OUTER JOIN dept d ON e.dept = d.dept AND e.id < 10 ORDER BY d.dname, e.id");
+        check("SELECT e.id, d.dname FROM emp e FULL OUTER JOIN dept d ON e.dept = d.dept AND e.id < 10 ORDER BY d.dname, e.id");
+        check("SELECT dept, id, dname FROM emp JOIN dept USING (dept) ORDER BY id");
+        check("SELECT d.dname, count(*) FROM dept d CROSS JOIN emp e WHERE e.id < 3 GROUP BY d.dname ORDER BY 1");
+    }
+
+    @Test
+    void semiAndAntiJoinSyntax()
+    {
+        List<Row> semi = session.sql("SELECT d.dname FROM dept d LEFT SEMI JOIN emp e ON d.dept = e.dept ORDER BY 1").collect();
+        List<Row> expected = fixture.duck("SELECT d.dname FROM $dept d WHERE EXISTS (SELECT 1 FROM $emp e WHERE d.dept = e.dept) ORDER BY 1");
+        DuckDbOracle.assertSameRows(expected, semi);
+        List<Row> anti = session.sql("SELECT d.dname FROM dept d ANTI JOIN emp e ON d.dept = e.dept ORDER BY 1").collect();
+        DuckDbOracle.assertSameRows(fixture.duck("SELECT d.dname FROM $dept d WHERE NOT EXISTS (SELECT 1 FROM $emp e WHERE d.dept = e.dept) ORDER BY 1"), anti);
+    }
+
+    @Test
+    void setOperations()
+    {
+        check("SELECT dept FROM emp WHERE id < 20 UNION ALL SELECT dept FROM dept ORDER BY 1");
+        check("SELECT dept FROM emp UNION SELECT dept FROM dept ORDER BY dept");
+        check("SELECT dept FROM emp WHERE id < 30 INTERSECT SELECT dept FROM dept WHERE dept < 3 ORDER BY 1");
+        check("SELECT dept FROM dept EXCEPT SELECT dept FROM emp WHERE dept > 2 ORDER BY 1");
+    }
+
+    @Test
+    void subqueries()
+    {
+        check("WITH big AS (SELECT dept, sum(salary) AS total FROM emp GROUP BY dept), named AS (SELECT * FROM big JOIN dept USING (dept))"
+                + " SELECT dname, total FROM named ORDER BY total DESC");
+        check("SELECT t.dept, t.n FROM (SELECT dept, count(*) AS n FROM emp GROUP BY dept) t WHERE t.n > 100 ORDER BY t.dept");
+        check("SELECT id FROM emp WHERE salary > (SELECT avg(salary) FROM emp) AND id < 200 ORDER BY id");
+        check("SELECT dname FROM dept WHERE dept IN (SELECT dept FROM emp WHERE salary > 990) ORDER BY dname");
+        check("SELECT dname FROM dept WHERE dept NOT IN (SELECT dept FROM emp WHERE dept IS NOT NULL AND id < 100) ORDER BY dname");
+        check("SELECT dname FROM dept WHERE dept NOT IN (SELECT dept FROM emp) ORDER BY dname");
+        check("SELECT dname FROM dept d WHERE EXISTS (SELECT * FROM emp e WHERE e.dept = d.dept AND e.salary > 995) ORDER BY dname");
+        check("SELECT dname FROM dept d WHERE NOT EXISTS (SELECT * FROM emp e WHERE e.dept = d.dept AND e.id < 40) ORDER BY dname");
+        check("SELECT dname FROM dept d WHERE d.dname IN (SELECT e.name FROM emp e WHERE e.dept = d.dept) ORDER BY dname");
+        check("SELECT id, salary FROM emp e WHERE salary > (SELECT avg(salary) * 1.5 FROM emp i WHERE i.dept = e.dept) ORDER BY id LIMIT 50");
+        // a correlated count over no rows is 0, and a scalar subquery without rows is null
+        check("SELECT dname FROM dept d WHERE (SELECT count(*) FROM emp e WHERE e.dept = d.dept AND e.id < 3) = 0 ORDER BY dname");
+        check("SELECT id, (SELECT dname FROM dept WHERE dept > 100) AS nothing, (SELECT max(dept) FROM dept) AS top FROM emp WHERE id < 5 ORDER BY id");
+    }
+
+    @Test
+    void windowFunctions()
+    {
+        check("SELECT id, dept, row_number() OVER (PARTITION BY dept ORDER BY id) AS rn,"
+                + " sum(salary) OVER (PARTITION BY dept ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running"
+                + " FROM emp WHERE id < 300 ORDER BY id");
+    }
+
+    @Test
+    void viewsAndCommands()
+    {
+        session.sql("CREATE OR REPLACE TEMPORARY VIEW rich AS SELECT id, name FROM emp WHERE salary > 900");
+        check("SELECT count(*) FROM emp WHERE salary > 900");
+        assertEquals(session.sql("SELECT * FROM rich").count(), session.sql("SELECT id FROM emp WHERE salary > 900").count());
+        fixture.read("dept").createOrReplaceTempView("dept_from_frame");
+        assertEquals(7, session.sql("SELECT * FROM dept_from_frame").count());
+
+        List<Row> tables = session.sql("SHOW TABLES").collect();
+        assertTrue(tables.stream().anyMatch(r -> r.get(1).equals("rich")), tables.toString());
+        List<Row> columns = session.sql("DESCRIBE emp").collect();
+        assertEquals(List.of("id", "bigint"), List.of(columns.get(0).get(0), columns.get(0).get(1)));
+        assertEquals("date", columns.get(4).get(1));
+
+        String plan = (String) session.sql("EXPLAIN SELECT dept, count(*) FROM emp GROUP BY dept").collect().get(0).get(0);
+        assertTrue(plan.startsWith("== Physical Plan =="), plan);
+        String extended = (String) session.sql("EXPLAIN EXTENDED SELECT * FROM emp").collect().get(0).get(0);
+        assertTrue(extended.contains("== Optimized Logical Plan =="), extended);
+        String cost = (String) session.sql("explain cost select * from emp").collect().get(0).get(0);
+        assertTrue(cost.contains("sizeInBytes") || cost.contains("rowCount"), cost);
+        assertTrue(((String) session.sql("EXPLAIN FORMATTED SELECT * FROM emp").collect().get(0).get(0)).contains("Scan"));
+
+        AnalysisException exists = assertThrows(AnalysisException.class, () -> session.sql("CREATE TEMPORARY VIEW rich AS SELECT 1 AS one FROM emp"));
+        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+    }
+
+    @Test
+    void sqlAndDataFrameBuildTheSameOptimizedPlan()
+    {
+        DataFrame emp = session.table("emp");
+        DataFrame fromFrame = emp.filter(col("salary").gt(100)).groupBy("dept").agg(sum("salary"));
+        DataFrame fromSql = session.sql("SELECT dept, sum(salary) FROM emp WHERE salary > 100 GROUP BY dept");
+        assertEquals(fromFrame.explainString("extended").split("== Optimized Logical Plan ==")[1],
+                fromSql.explainString("extended").split("== Optimized Logical Plan ==")[1]);
+
+        DataFrame dept = session.table("dept");
+        DataFrame joinedFrame = emp.alias("e").join(dept.alias("d"), col("e.dept").equalTo(col("d.dept"))).select(col("e.id"), col("d.dname"))
+                .orderBy(col("id"));
+        DataFrame joinedSql = session.sql("SELECT e.id, d.dname FROM emp e JOIN dept d ON e.dept = d.dept ORDER BY id");
+        assertEquals(joinedFrame.explainString("extended").split("== Optimized Logical Plan ==")[1],
+                joinedSql.explainString("extended").split("== Optimized Logical Plan ==")[1]);
+    }
+
+    @Test
+    void errorsNameWhatIsWrong()
+    {
+        ParseException syntax = assertThrows(ParseException.class, () -> session.sql("SELECT id FROM emp WHERE"));
+        assertTrue(syntax.getMessage().startsWith("line 1:24: mismatched input '<EOF>' expecting"), syntax.getMessage());
+        AnalysisException column = assertThrows(AnalysisException.class, () -> session.sql("SELECT salry FROM emp"));
+        assertTrue(column.getMessage().startsWith("line 1:7: column 'salry' not found in [id, dept, salary, name, hired]; did you mean 'salary'?"),
+                column.getMessage());
+        AnalysisException inner = assertThrows(AnalysisException.class,
+                () -> session.sql("SELECT id\nFROM emp e\nWHERE EXISTS (SELECT * FROM dept d WHERE d.dept = e.deptt)"));
+        assertTrue(inner.getMessage().startsWith("line 3:50: column 'e.deptt' not found"), inner.getMessage());
+        AnalysisException table = assertThrows(AnalysisException.class, () -> session.sql("SELECT * FROM emps"));
+        assertTrue(table.getMessage().contains("table or view 'emps' not found") && table.getMessage().contains("did you mean 'emp'?"), table.getMessage());
+        AnalysisException grouping = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept, name FROM emp GROUP BY dept"));
+        assertTrue(grouping.getMessage().contains("'name' is neither in GROUP BY nor inside an aggregate"), grouping.getMessage());
+        AnalysisException ambiguous = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept FROM emp e JOIN dept d ON e.dept = d.dept"));
+        assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
+    }
+}

@@ -1,0 +1,20 @@
+package io.spindle.sql.parser;
+
+import io.spindle.planner.logical.LogicalPlan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What SQL text can name: the session's temporary views, and the files a {@code CREATE VIEW ... USING} opens. */
+public interface SqlCatalog
+{
+    /** The plan of the view named {@code name} (case-insensitive), if there is one. */
+    Optional<LogicalPlan> view(String name);
+
+    /** The names of every view, for messages. */
+    List<String> viewNames();
+
+    /** A relation over files of {@code format} (parquet, orc or csv); {@code options} hold {@code path} and reader options. */
+    LogicalPlan openFiles(String format, Map<String, String> options);
+}
