@@ -62,9 +62,31 @@ public final class StringVector
         return h;
     }
 
+    /**
+     * Whether {@code a[aFrom, aTo)} and {@code b[bFrom, bTo)} hold the same bytes. Short strings, the usual
+     * grouping and join keys (flags, codes), are compared in a plain loop: the library's vectorized compare
+     * costs more than it saves below a few words.
+     */
+    public static boolean bytesEqual(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo)
+    {
+        int length = aTo - aFrom;
+        if (length != bTo - bFrom) {
+            return false;
+        }
+        if (length > 16) {
+            return Arrays.equals(a, aFrom, aTo, b, bFrom, bTo);
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean equalsAt(int row, StringVector other, int otherRow)
     {
-        return Arrays.equals(data, offsets[row], offsets[row + 1], other.data, other.offsets[otherRow], other.offsets[otherRow + 1]);
+        return bytesEqual(data, offsets[row], offsets[row + 1], other.data, other.offsets[otherRow], other.offsets[otherRow + 1]);
     }
 
     /** Unsigned byte order, which for UTF-8 is code point order, as in Spark. */

@@ -150,7 +150,7 @@ abstract class KeyStore
                 return isNull && nulls[group];
             }
             StringVector v = (StringVector) vector;
-            return Arrays.equals(data, offsets[group], offsets[group + 1], v.data(), v.start(row), v.start(row) + v.length(row));
+            return StringVector.bytesEqual(data, offsets[group], offsets[group + 1], v.data(), v.start(row), v.start(row) + v.length(row));
         }
 
         @Override
