@@ -129,6 +129,31 @@ class TpchOnYarnTest
         assertEquals(60175, Long.parseLong(q1Stages.get(0)[2]), "the scan reads every lineitem row");
     }
 
+    /** The 22 TPC-H queries in their standard SQL text, in one application on the cluster, against DuckDB running the same text. */
+    @Test
+    void allTwentyTwoTpchQueriesInSqlMatchDuckDb()
+            throws Exception
+    {
+        String out = "/results/sql";
+        List<String> names = new ArrayList<>();
+        for (int q = 1; q <= 22; q++) {
+            names.add("q" + q);
+        }
+        ApplicationOutcome outcome = run(request(TpchResultsApp.class, hdfsTables, out, String.join(",", names), "sql").build());
+
+        assertTrue(outcome.succeeded(), outcome::toString);
+        duck.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
+        for (String name : names) {
+            String sql;
+            try (InputStream in = TpchOnYarnTest.class.getResourceAsStream("/tpch/" + name + ".sql")) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            // DuckDB does not take the interval precision of Q1's standard text, "day (3)"
+            List<Row> expected = duck.query(sql.replace("day (3)", "day"));
+            DuckDbOracle.assertSameRows(expected, rows(out + "/" + name + ".rows", expected));
+        }
+    }
+
     @Test
     void mapOutputsAreServedAfterTheExecutorsThatWroteThemAreGone()
             throws Exception

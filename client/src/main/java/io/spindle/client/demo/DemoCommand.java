@@ -60,6 +60,10 @@ public final class DemoCommand
     @Option(names = "--executor-memory", defaultValue = "1g", description = "executor heap (default ${DEFAULT-VALUE})")
     private String executorMemory;
 
+    @Option(names = "--sql", description = "run the queries' standard SQL text through session.sql: any of q1 to q22, or all 22"
+            + " (without it, the DataFrame versions of q1, q3, q5, q6 and q10)")
+    private boolean sql;
+
     @Option(names = "--explain", description = "also print each query's plan, as explain(\"formatted\") does")
     private boolean explain;
 
@@ -70,9 +74,10 @@ public final class DemoCommand
     public Integer call()
             throws Exception
     {
+        List<TpchQueries.Query> available = sql ? TpchQueries.SQL : TpchQueries.ALL;
         List<String> names = queries.size() == 1 && queries.get(0).equalsIgnoreCase("all")
-                ? TpchQueries.ALL.stream().map(TpchQueries.Query::name).toList()
-                : queries.stream().map(q -> TpchQueries.byName(q).name()).toList();
+                ? available.stream().map(TpchQueries.Query::name).toList()
+                : queries.stream().map(q -> (sql ? TpchQueries.sqlByName(q) : TpchQueries.byName(q)).name()).toList();
         long start = System.nanoTime();
         System.out.println("Starting the embedded cluster (HDFS, YARN with 2 NodeManagers and the spindle_shuffle service) in " + dataDir.resolve("cluster"));
         try (EmbeddedCluster cluster = EmbeddedCluster.builder().baseDir(dataDir.resolve("cluster").toAbsolutePath()).start()) {
@@ -140,6 +145,9 @@ public final class DemoCommand
         List<String> args = new java.util.ArrayList<>(List.of(tables.toString(), report.toString(), String.join(",", names)));
         if (explain) {
             args.add("explain");
+        }
+        if (sql) {
+            args.add("sql");
         }
         return args;
     }

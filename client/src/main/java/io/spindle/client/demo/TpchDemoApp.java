@@ -27,17 +27,19 @@ public final class TpchDemoApp
     public static void main(String[] args)
             throws Exception
     {
-        if (args.length != 3 && !(args.length == 4 && args[3].equals("explain"))) {
-            throw new IllegalArgumentException("usage: TpchDemoApp <tables root> <report path> <queries, e.g. q1,q6> [explain]");
+        List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
+        if (args.length < 3 || !List.of("explain", "sql").containsAll(flags)) {
+            throw new IllegalArgumentException("usage: TpchDemoApp <tables root> <report path> <queries, e.g. q1,q6> [explain] [sql]");
         }
-        boolean explain = args.length == 4;
+        boolean explain = flags.contains("explain");
+        boolean sql = flags.contains("sql");
         String root = args[0];
         Path report = new Path(args[1]);
         StringBuilder out = new StringBuilder();
         out.append("# driver started at ").append(System.currentTimeMillis()).append('\n');
         try (SpindleSession session = SpindleSession.builder().appName("spindle-tpch-demo").getOrCreate()) {
             for (String name : args[2].split(",")) {
-                TpchQueries.Query query = TpchQueries.byName(name.trim());
+                TpchQueries.Query query = sql ? TpchQueries.sqlByName(name.trim()) : TpchQueries.byName(name.trim());
                 long start = System.nanoTime();
                 DataFrame frame = query.build().apply(session, root);
                 if (explain) {

@@ -41,8 +41,53 @@ public final class TpchQueries
     {
         String wanted = name.toLowerCase(Locale.ROOT);
         return ALL.stream().filter(q -> q.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown TPC-H query '" + name + "'; Spindle has "
-                        + ALL.stream().map(Query::name).toList()));
+                .orElseThrow(() -> new IllegalArgumentException("unknown TPC-H query '" + name + "'; the DataFrame versions are "
+                        + ALL.stream().map(Query::name).toList() + "; add --sql to run any of q1 to q22 from its SQL text"));
+    }
+
+    /** The 22 TPC-H queries in the specification's SQL text, run through {@code session.sql} over temporary views of the tables. */
+    public static final List<Query> SQL = sqlQueries();
+
+    /** The SQL text of query {@code name} (q1 to q22). */
+    public static Query sqlByName(String name)
+    {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return SQL.stream().filter(q -> q.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown TPC-H query '" + name + "'; the SQL texts are q1 to q22"));
+    }
+
+    private static List<Query> sqlQueries()
+    {
+        List<Query> queries = new java.util.ArrayList<>();
+        for (int q = 1; q <= 22; q++) {
+            String resource = "/tpch/q" + q + ".sql";
+            queries.add(new Query("q" + q, (session, root) -> {
+                registerViews(session, root);
+                return session.sql(sqlText(resource));
+            }));
+        }
+        return List.copyOf(queries);
+    }
+
+    private static String sqlText(String resource)
+    {
+        try (java.io.InputStream in = TpchQueries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the TPC-H text " + resource + " is missing from the class path (it ships in spindle-planner)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** Views named as the TPC-H tables over the Parquet directories under {@code root}. */
+    public static void registerViews(SpindleSession session, String root)
+    {
+        for (String table : List.of("lineitem", "orders", "customer", "part", "partsupp", "supplier", "nation", "region")) {
+            session.sql("CREATE OR REPLACE TEMPORARY VIEW " + table + " USING parquet OPTIONS (path '" + root + "/" + table + "')");
+        }
     }
 
     static DataFrame table(SpindleSession session, String root, String table)

@@ -19,7 +19,8 @@ import static io.spindle.sql.functions.min;
 /**
  * A test driver program: runs TPC-H queries and writes, per query, its rows ({@code <out>/<q>.rows}, one
  * line a row, tab-separated) and its stage summary ({@code <out>/<q>.stages}) to the cluster's file system.
- * Arguments: {@code <tables root> <output dir> <q1,q6,...>}.
+ * Arguments: {@code <tables root> <output dir> <q1,q6,...> [sql]}; with {@code sql} the queries are the standard
+ * SQL texts (q1 to q22) run through {@code session.sql}.
  */
 public final class TpchResultsApp
 {
@@ -47,6 +48,9 @@ public final class TpchResultsApp
                     DataFrame orders = session.read().parquet(args[0] + "/orders").select("o_orderkey", "o_orderstatus", "o_orderdate").cache();
                     orders.count();
                     frame = orders.groupBy("o_orderstatus").agg(count("*"), max("o_orderdate"), min("o_orderkey"));
+                }
+                else if (args.length > 3 && args[3].equals("sql")) {
+                    frame = TpchQueries.sqlByName(name).build().apply(session, args[0]);
                 }
                 else {
                     frame = TpchQueries.byName(name).build().apply(session, args[0]);
