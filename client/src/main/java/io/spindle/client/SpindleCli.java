@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
         subcommands = {
                 SubmitCommand.class,
                 io.spindle.client.demo.DemoCommand.class,
+                io.spindle.client.sql.SqlCommand.class,
                 HelpCommand.class,
         })
 public final class SpindleCli

@@ -181,6 +181,32 @@ class YarnSubmissionTest
         assertTrue(err.toString().contains("boom: the input was bad"), err.toString());
     }
 
+    /** {@code spindle sql --master yarn}, as an EMR step runs a SQL file: the results come back to the client. */
+    @Test
+    void sqlStatementsRunAsAYarnApplicationAndPrintTheirResults()
+            throws Exception
+    {
+        org.apache.hadoop.fs.Path table = newHdfsPath("sales.csv");
+        try (var stream = fs.create(table)) {
+            stream.write("region,amount\neast,10\nwest,5\neast,7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String view = "CREATE TEMPORARY VIEW sales USING csv OPTIONS (path '" + fs.makeQualified(table) + "', header 'true', inferSchema 'true')";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int succeeded = cli(out, err, "sql", "--master", "yarn", "--driver-memory", "256m", "--executor-memory", "256m", "--executors", "1",
+                "--conf", "spindle.yarn.fastStartup=true", "-e", view + "; SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region");
+        assertEquals(0, succeeded, () -> out + "\n" + err);
+        assertTrue(out.toString().matches("(?s).*east\\s*\\|\\s*17.*west\\s*\\|\\s*5.*2 rows.*"), out.toString());
+
+        StringWriter badOut = new StringWriter();
+        StringWriter badErr = new StringWriter();
+        int failed = cli(badOut, badErr, "sql", "--master", "yarn", "--driver-memory", "256m", "--executor-memory", "256m", "--executors", "1",
+                "--conf", "spindle.yarn.fastStartup=true", "-e", view + "; SELECT regoin FROM sales");
+        assertEquals(1, failed, () -> badOut + "\n" + badErr);
+        assertTrue(badErr.toString().contains("did you mean 'region'?"), badErr.toString());
+    }
+
     private SubmitRequest.Builder request(Class<?> mainClass)
     {
         return SubmitRequest.builder(mainClass.getName(), appJar)
