@@ -72,7 +72,7 @@ java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # --- build, when there is none or the module changed since -------------------------------------------
 jar=$(ls "$target"/spindle-benchmarks-*.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -s "$target/classpath/spark.txt" ] || [ ! -s "$target/classpath/spindle.txt" ] \
-    || [ -n "$(find "$here/pom.xml" "$here/spark-classpath/pom.xml" "$root/pom.xml" "$here/src" -newer "$jar" -print -quit)" ]; then
+    || [ -n "$(find "$here/pom.xml" "$here/spark-classpath/pom.xml" "$root/pom.xml" "$here/src" "$root/planner/src/main/resources/tpch" -newer "$jar" -print -quit)" ]; then
   echo "== building: mvn -q -Pbenchmarks -pl benchmarks package (the first build downloads Spark)"
   (cd "$root" && mvn -q -B -Pbenchmarks -pl benchmarks package)
   jar=$(ls "$target"/spindle-benchmarks-*.jar | head -n 1)
