@@ -124,9 +124,10 @@ public final class TpchReport
                 .filter(run -> run != null && run.succeeded()).mapToInt(run -> run.runNanos().size()).max().orElse(0);
         StringBuilder out = new StringBuilder();
         out.append("# TPC-H at scale factor ").append(scaleFactor).append(": Spindle, Spark and DuckDB\n\n");
-        out.append("Wall time of running each query and collecting its result, in seconds: the median of ").append(timedRuns)
-                .append(" timed runs after one warm-up run, each engine in its own JVM over the same Parquet files, all three running the same ")
-                .append("SQL text. Ratios above 1 mean Spindle is slower.\n\n");
+        out.append("Wall time of running each query and collecting its result, in seconds: ")
+                .append(timedRuns == 1 ? "one timed run" : "the median of " + timedRuns + " timed runs")
+                .append(" after one warm-up run, each engine in its own JVM over the same Parquet files, all three running the same SQL text. ")
+                .append("Ratios above 1 mean Spindle is slower.\n\n");
         out.append("| query | Spindle median | Spark median | DuckDB median | Spindle/Spark | Spindle/DuckDB | results |\n");
         out.append("|---|---:|---:|---:|---:|---:|---|\n");
         List<Double> versusSpark = new ArrayList<>();
