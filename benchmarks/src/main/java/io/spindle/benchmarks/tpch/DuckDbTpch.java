@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * DuckDB in memory with two threads, running {@link TpchSql} over views that read the Parquet files with
- * {@code read_parquet}, so every query reads the same files the other engines do.
+ * {@code read_parquet}, so every query reads the same files the other engines do. Nulls sort first in
+ * ascending order and last in descending order, as in Spark and Spindle (DuckDB's default puts them last).
  */
 public final class DuckDbTpch
         implements TpchEngine
@@ -23,6 +24,7 @@ public final class DuckDbTpch
 
     private final Connection connection;
     private final String version;
+    private volatile Statement running;
 
     private DuckDbTpch(Path data)
             throws SQLException
@@ -30,6 +32,7 @@ public final class DuckDbTpch
         this.connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET threads=" + THREADS);
+            statement.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'");
             for (String table : TpchSql.TABLES) {
                 Path directory = data.resolve(table);
                 if (Files.isDirectory(directory)) {
@@ -59,7 +62,19 @@ public final class DuckDbTpch
     public QueryResult run(String query)
             throws SQLException
     {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(TpchSql.query(query))) {
+        try (Statement statement = connection.createStatement()) {
+            running = statement;
+            return collect(statement.executeQuery(TpchSql.withoutIntervalPrecision(TpchSql.query(query))));
+        }
+        finally {
+            running = null;
+        }
+    }
+
+    private static QueryResult collect(ResultSet rs)
+            throws SQLException
+    {
+        try (rs) {
             ResultSetMetaData metadata = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int c = 1; c <= metadata.getColumnCount(); c++) {
@@ -75,6 +90,20 @@ public final class DuckDbTpch
                 rows.add(row);
             }
             return new QueryResult(columns, rows);
+        }
+    }
+
+    @Override
+    public void cancel()
+    {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            }
+            catch (SQLException e) {
+                System.err.println("duckdb: could not cancel the running query: " + e);
+            }
         }
     }
 

@@ -2,17 +2,28 @@ package io.spindle.benchmarks.tpch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The body of each engine's JVM: sets the engine up over the data directory, then for each query runs it
  * once to warm up and {@code --runs} times timed, checks that every timed run returned what the warm-up did,
- * and writes a {@link RunFile}. Options: {@code --data <dir> --queries q1,q6 --runs 3 --out <file>}.
+ * and writes a {@link RunFile} after every query, so that a JVM that dies keeps what it measured before.
+ * A query that fails or runs longer than {@code --timeout} seconds (any one of its runs) is recorded as
+ * failed with its error, and the next query goes on. Options:
+ * {@code --data <dir> --queries q1,q6 --runs 3 --timeout 300 --out <file>}.
  */
 final class EngineMain
 {
@@ -22,6 +33,8 @@ final class EngineMain
         TpchEngine create(Path data)
                 throws Exception;
     }
+
+    private static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
     private EngineMain()
     {
@@ -48,10 +61,11 @@ final class EngineMain
     private static void run(String engine, String[] args, EngineFactory factory)
             throws Exception
     {
-        Arguments arguments = Arguments.parse(engine, args, Set.of("data", "queries", "runs", "out"));
+        Arguments arguments = Arguments.parse(engine, args, Set.of("data", "queries", "runs", "timeout", "out"));
         Path data = Path.of(arguments.required("data"));
         List<String> queries = arguments.list("queries");
         int runs = arguments.positiveInt("runs", 3);
+        Duration timeout = Duration.ofSeconds(arguments.positiveInt("timeout", DEFAULT_TIMEOUT_SECONDS));
         Path out = Path.of(arguments.required("out"));
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException(engine + ": no TPC-H data directory at " + data.toAbsolutePath());
@@ -62,34 +76,137 @@ final class EngineMain
             long setupNanos = System.nanoTime() - setupStart;
             progress(engine, "set up in %.2f s: %s", seconds(setupNanos), tpch.description());
             Map<String, RunFile.QueryRun> measured = new LinkedHashMap<>();
-            for (String query : queries) {
-                measured.put(query, measure(engine, tpch, query, runs));
+            Runner runner = new Runner(tpch, timeout);
+            try {
+                for (String query : queries) {
+                    RunFile.QueryRun run;
+                    try {
+                        run = measure(engine, runner, query, runs);
+                    }
+                    catch (QueryFailedException failure) {
+                        progress(engine, "%s FAILED: %s", query, failure.getMessage());
+                        run = RunFile.QueryRun.failed(query, failure.getMessage());
+                    }
+                    measured.put(query, run);
+                    RunFile.write(out, new RunFile.EngineRun(engine, tpch.description(), setupNanos, measured));
+                }
             }
-            RunFile.write(out, new RunFile.EngineRun(engine, tpch.description(), setupNanos, measured));
+            finally {
+                runner.close();
+            }
         }
     }
 
-    private static RunFile.QueryRun measure(String engine, TpchEngine tpch, String query, int runs)
-            throws Exception
+    private static RunFile.QueryRun measure(String engine, Runner runner, String query, int runs)
+            throws QueryFailedException
     {
-        long start = System.nanoTime();
-        QueryResult warmup = tpch.run(query);
-        long warmupNanos = System.nanoTime() - start;
-        progress(engine, "%s warm-up %.3f s, %d rows", query, seconds(warmupNanos), warmup.rows().size());
+        Timed warmup = runner.run(query, "warm-up");
+        progress(engine, "%s warm-up %.3f s, %d rows", query, seconds(warmup.nanos()), warmup.result().rows().size());
         List<Long> timed = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            start = System.nanoTime();
-            QueryResult result = tpch.run(query);
-            long nanos = System.nanoTime() - start;
-            timed.add(nanos);
-            progress(engine, "%s run %d: %.3f s", query, run, seconds(nanos));
-            int number = run;
-            ResultComparison.difference(warmup, result).ifPresent(difference -> {
-                throw new IllegalStateException(engine + " returned a different result for " + query + " in timed run " + number
-                        + " than in its warm-up run: " + difference);
+            Timed result = runner.run(query, "timed run " + run);
+            timed.add(result.nanos());
+            progress(engine, "%s run %d: %.3f s", query, run, seconds(result.nanos()));
+            Optional<String> difference = ResultComparison.difference(warmup.result(), result.result());
+            if (difference.isPresent()) {
+                throw new QueryFailedException("returned a different result in timed run " + run + " than in its warm-up run: " + difference.get());
+            }
+        }
+        return new RunFile.QueryRun(query, warmup.nanos(), timed, warmup.result(), null);
+    }
+
+    /** One execution's wall time, measured on the thread that ran it, and its result. */
+    private record Timed(long nanos, QueryResult result)
+    {
+    }
+
+    /** Why a query is recorded as failed; the message is what the report shows. */
+    private static final class QueryFailedException
+            extends Exception
+    {
+        QueryFailedException(String message)
+        {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs each execution of a query on a worker thread and waits for it at most the timeout. A query that
+     * runs out of time is interrupted and the engine asked to cancel it; the worker is then abandoned (it is a
+     * daemon thread) and the next execution gets a new one, so a query that ignores cancellation cannot hold
+     * up the rest of the run, though it can slow it down.
+     */
+    private static final class Runner
+    {
+        private final TpchEngine tpch;
+        private final Duration timeout;
+        private ExecutorService worker = newWorker();
+
+        Runner(TpchEngine tpch, Duration timeout)
+        {
+            this.tpch = tpch;
+            this.timeout = timeout;
+        }
+
+        Timed run(String query, String which)
+                throws QueryFailedException
+        {
+            Future<Timed> execution = worker.submit(() -> {
+                long start = System.nanoTime();
+                QueryResult result = tpch.run(query);
+                return new Timed(System.nanoTime() - start, result);
+            });
+            try {
+                return execution.get(timeout.toSeconds(), TimeUnit.SECONDS);
+            }
+            catch (TimeoutException e) {
+                execution.cancel(true);
+                tpch.cancel();
+                worker.shutdownNow();
+                worker = newWorker();
+                throw new QueryFailedException("timed out after " + timeout.toSeconds() + " s in its " + which);
+            }
+            catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                cause.printStackTrace();
+                throw new QueryFailedException("failed in its " + which + ": " + oneLine(cause));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + query, e);
+            }
+        }
+
+        void close()
+        {
+            worker.shutdownNow();
+        }
+
+        private static ExecutorService newWorker()
+        {
+            return Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "tpch-query");
+                thread.setDaemon(true);
+                return thread;
             });
         }
-        return new RunFile.QueryRun(query, warmupNanos, timed, warmup);
+    }
+
+    /** An exception and its causes' messages on one line, which is what a table cell can show. */
+    private static String oneLine(Throwable failure)
+    {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < 600; cause = cause.getCause()) {
+            if (text.length() > 0) {
+                text.append(" / caused by ");
+            }
+            text.append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        String flat = text.toString().replaceAll("\\s+", " ").strip();
+        return flat.length() > 600 ? flat.substring(0, 600) + "..." : flat;
     }
 
     private static void progress(String engine, String format, Object... args)

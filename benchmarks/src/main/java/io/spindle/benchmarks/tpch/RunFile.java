@@ -20,27 +20,40 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one engine's JVM hands back to the report: its description, set-up time, and for each query the
- * wall times of the warm-up and timed runs and the rows it returned. A tab-separated text file, one record a
+ * wall times of the warm-up and timed runs and the rows it returned, or why it failed. A tab-separated text file, one record a
  * line, so a person can read it too; values carry a type tag ({@code L} integer, {@code D} double,
  * {@code B} decimal, {@code S} string, {@code T} date, {@code Z} boolean, {@code N} null), and doubles are
  * written so that they read back exactly.
  */
 final class RunFile
 {
-    private static final String HEADER = "# spindle-benchmarks tpch run v1";
+    private static final String HEADER = "# spindle-benchmarks tpch run v2";
 
     private RunFile()
     {
     }
 
-    /** One query's measurements on one engine. */
-    record QueryRun(String query, long warmupNanos, List<Long> runNanos, QueryResult result)
+    /**
+     * One query's measurements on one engine; {@code failure} is null when every run succeeded, else the error
+     * (the query then has no timings and no rows).
+     */
+    record QueryRun(String query, long warmupNanos, List<Long> runNanos, QueryResult result, String failure)
     {
         QueryRun
         {
             requireNonNull(query, "query is null");
             runNanos = List.copyOf(runNanos);
             requireNonNull(result, "result is null");
+        }
+
+        static QueryRun failed(String query, String failure)
+        {
+            return new QueryRun(query, -1, List.of(), new QueryResult(List.of(), List.of()), requireNonNull(failure, "failure is null"));
+        }
+
+        boolean succeeded()
+        {
+            return failure == null;
         }
     }
 
@@ -66,6 +79,9 @@ final class RunFile
             line(out, "setup_ns", Long.toString(run.setupNanos()));
             for (QueryRun query : run.queries().values()) {
                 line(out, "query", query.query());
+                if (!query.succeeded()) {
+                    line(out, "failed", escape(query.failure()));
+                }
                 List<String> columns = new ArrayList<>();
                 columns.add("columns");
                 query.result().columns().forEach(name -> columns.add(escape(name)));
@@ -103,6 +119,7 @@ final class RunFile
         long warmup = -1;
         List<Long> runs = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
+        String failure = null;
         for (int number = 2; number <= lines.size(); number++) {
             String[] fields = lines.get(number - 1).split("\t", -1);
             try {
@@ -118,7 +135,9 @@ final class RunFile
                         warmup = -1;
                         runs = new ArrayList<>();
                         rows = new ArrayList<>();
+                        failure = null;
                     }
+                    case "failed" -> failure = unescape(fields[1]);
                     case "columns" -> columns = Arrays.stream(fields, 1, fields.length).map(RunFile::unescape).toList();
                     case "warmup_ns" -> warmup = Long.parseLong(fields[1]);
                     case "run_ns" -> runs.add(Long.parseLong(fields[1]));
@@ -129,7 +148,7 @@ final class RunFile
                         }
                         rows.add(row);
                     }
-                    case "end" -> queries.put(query, new QueryRun(query, warmup, runs, new QueryResult(columns, rows)));
+                    case "end" -> queries.put(query, new QueryRun(query, warmup, runs, new QueryResult(columns, rows), failure));
                     default -> throw new IOException("unknown record '" + fields[0] + "'");
                 }
             }

@@ -17,19 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Spindle in local mode with two executor threads, running the DataFrame queries of {@link TpchQueries}. */
+/**
+ * Spindle in local mode with two executor threads, running {@link TpchSql}'s texts through {@code session.sql}
+ * over the temporary views of {@link TpchQueries#registerViews}.
+ */
 public final class SpindleTpch
         implements TpchEngine
 {
     static final String MASTER = "local[2]";
 
     private final SpindleSession session;
-    private final String root;
 
     private SpindleTpch(Path data)
     {
         this.session = SpindleSession.builder().master(MASTER).appName("spindle-tpch-benchmark").getOrCreate();
-        this.root = data.toAbsolutePath().toString();
+        TpchQueries.registerViews(session, data.toAbsolutePath().toString());
     }
 
     public static void main(String[] args)
@@ -46,7 +48,7 @@ public final class SpindleTpch
     @Override
     public QueryResult run(String query)
     {
-        DataFrame frame = TpchQueries.byName(query).build().apply(session, root);
+        DataFrame frame = session.sql(TpchSql.query(query));
         List<Row> rows = frame.collect();
         List<List<Object>> values = new ArrayList<>(rows.size());
         for (Row row : rows) {

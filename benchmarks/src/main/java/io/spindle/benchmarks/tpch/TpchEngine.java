@@ -14,4 +14,12 @@ interface TpchEngine
     /** Runs a query by its TPC-H name ({@code q1}) and collects its rows. */
     QueryResult run(String query)
             throws Exception;
+
+    /**
+     * Asks the engine to stop what {@link #run} is doing, called from another thread when a query runs out of
+     * time (after that thread was interrupted). Doing nothing is allowed: the run then goes on in the background.
+     */
+    default void cancel()
+    {
+    }
 }

@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the engines' run files, checks that every engine returned DuckDB's result for every query, and
- * prints the medians and ratios as a markdown table, which it also writes to {@code --out}. When results
- * differ it prints every difference, removes any earlier {@code --out}, and exits with status 1.
+ * Reads the engines' run files, checks for every query that the engines which ran it returned the same rows,
+ * and prints the medians, the ratios and their geometric means as a markdown table, which it also writes to
+ * {@code --out}. A query that failed on an engine, or whose result differs between engines, is shown as such
+ * and left out of the geometric means; an engine whose JVM left no run file failed on every query. Exits
+ * with status 1 after writing the report when any result differs, else 0.
  *
  * <p>Options: {@code --runs-dir <dir>} holding {@code <engine>.tsv} for each engine and the run script's
  * {@code machine.txt} and {@code phases.tsv}; {@code --queries q1,q6}; {@code --scale-factor 1};
@@ -25,7 +27,8 @@ public final class TpchReport
 {
     private static final List<String> ENGINES = List.of("spindle", "spark", "duckdb");
     private static final Map<String, String> NAMES = Map.of("spindle", "Spindle", "spark", "Spark", "duckdb", "DuckDB");
-    private static final String REFERENCE = "duckdb";
+    /** Whose result the others are compared with: the first of these that ran the query. */
+    private static final List<String> REFERENCES = List.of("duckdb", "spark", "spindle");
 
     private TpchReport()
     {
@@ -42,22 +45,14 @@ public final class TpchReport
         Map<String, RunFile.EngineRun> runs = new LinkedHashMap<>();
         for (String engine : ENGINES) {
             Path file = runsDir.resolve(engine + ".tsv");
-            if (!Files.exists(file)) {
-                throw new IOException("no results from " + NAMES.get(engine) + ": " + file + " is missing; its run failed or did not happen");
-            }
-            runs.put(engine, RunFile.read(file));
+            runs.put(engine, Files.exists(file) ? RunFile.read(file) : null);
+        }
+        Map<String, QueryOutcome> outcomes = new LinkedHashMap<>();
+        for (String query : queries) {
+            outcomes.put(query, outcome(runs, query));
         }
 
-        List<String> differences = differences(runs, queries);
-        if (!differences.isEmpty()) {
-            Files.deleteIfExists(out);
-            System.err.println();
-            System.err.println("TPC-H RESULTS DIFFER: the engines did not return the same rows, so no timing is reported.");
-            differences.forEach(difference -> System.err.println("  - " + difference));
-            System.exit(1);
-        }
-
-        String report = render(runs, queries, arguments.required("scale-factor"), arguments.required("command"),
+        String report = render(runs, outcomes, arguments.required("scale-factor"), arguments.required("command"),
                 readIfExists(runsDir.resolve("machine.txt")), phases(runsDir.resolve("phases.tsv")));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -65,69 +60,139 @@ public final class TpchReport
         System.out.print(report);
         System.out.println();
         System.out.println("Written to " + out);
+        if (outcomes.values().stream().anyMatch(outcome -> !outcome.differences().isEmpty())) {
+            System.err.println();
+            System.err.println("TPC-H RESULTS DIFFER: the engines did not return the same rows for "
+                    + outcomes.values().stream().filter(outcome -> !outcome.differences().isEmpty()).map(QueryOutcome::query).toList()
+                    + "; those queries' times are not comparisons. The differences:");
+            outcomes.values().forEach(outcome -> outcome.differences().forEach(difference -> System.err.println("  - " + difference)));
+            System.exit(1);
+        }
     }
 
-    static List<String> differences(Map<String, RunFile.EngineRun> runs, List<String> queries)
+    /**
+     * One query across the engines: each engine's run (null where the engine left no run file or no record of
+     * the query), and the differences of the results from the reference engine's.
+     */
+    record QueryOutcome(String query, Map<String, RunFile.QueryRun> runs, List<String> differences)
     {
+        boolean succeeded(String engine)
+        {
+            RunFile.QueryRun run = runs.get(engine);
+            return run != null && run.succeeded();
+        }
+
+        /** Whether the engine ran the query and its result is the same as every other engine's that ran it. */
+        boolean comparable(String engine)
+        {
+            return succeeded(engine) && differences.isEmpty();
+        }
+
+        String failure(String engine)
+        {
+            RunFile.QueryRun run = runs.get(engine);
+            return run == null ? "no result: its JVM failed before or during this query (see " + engine + ".log)" : run.failure();
+        }
+    }
+
+    static QueryOutcome outcome(Map<String, RunFile.EngineRun> runs, String query)
+    {
+        Map<String, RunFile.QueryRun> byEngine = new LinkedHashMap<>();
+        for (String engine : ENGINES) {
+            RunFile.EngineRun run = runs.get(engine);
+            byEngine.put(engine, run == null ? null : run.queries().get(query));
+        }
         List<String> differences = new ArrayList<>();
-        for (String query : queries) {
-            RunFile.QueryRun expected = runs.get(REFERENCE).queries().get(query);
-            if (expected == null) {
-                differences.add(NAMES.get(REFERENCE) + " has no result for " + query);
-                continue;
-            }
+        String reference = REFERENCES.stream().filter(engine -> byEngine.get(engine) != null && byEngine.get(engine).succeeded()).findFirst().orElse(null);
+        if (reference != null) {
             for (String engine : ENGINES) {
-                if (engine.equals(REFERENCE)) {
+                RunFile.QueryRun actual = byEngine.get(engine);
+                if (engine.equals(reference) || actual == null || !actual.succeeded()) {
                     continue;
                 }
-                RunFile.QueryRun actual = runs.get(engine).queries().get(query);
-                if (actual == null) {
-                    differences.add(NAMES.get(engine) + " has no result for " + query);
-                    continue;
-                }
-                Optional<String> difference = ResultComparison.difference(expected.result(), actual.result());
-                difference.ifPresent(text -> differences.add(NAMES.get(engine) + "'s " + query + " differs from " + NAMES.get(REFERENCE) + "'s: " + text));
+                Optional<String> difference = ResultComparison.difference(byEngine.get(reference).result(), actual.result());
+                difference.ifPresent(text -> differences.add(NAMES.get(engine) + "'s " + query + " differs from " + NAMES.get(reference) + "'s: " + text));
             }
         }
-        return differences;
+        return new QueryOutcome(query, byEngine, differences);
     }
 
-    private static String render(Map<String, RunFile.EngineRun> runs, List<String> queries, String scaleFactor, String command,
+    private static String render(Map<String, RunFile.EngineRun> runs, Map<String, QueryOutcome> outcomes, String scaleFactor, String command,
             String machine, List<String[]> phases)
     {
-        int timedRuns = runs.get("spindle").queries().get(queries.get(0)).runNanos().size();
+        int timedRuns = outcomes.values().stream().flatMap(outcome -> outcome.runs().values().stream())
+                .filter(run -> run != null && run.succeeded()).mapToInt(run -> run.runNanos().size()).max().orElse(0);
         StringBuilder out = new StringBuilder();
         out.append("# TPC-H at scale factor ").append(scaleFactor).append(": Spindle, Spark and DuckDB\n\n");
-        out.append("Wall time of running each query and collecting its result, in seconds: the median of ").append(timedRuns)
-                .append(" timed runs after one warm-up run, each engine in its own JVM over the same Parquet files. ")
+        out.append("Wall time of running each query and collecting its result, in seconds: ")
+                .append(timedRuns == 1 ? "one timed run" : "the median of " + timedRuns + " timed runs")
+                .append(" after one warm-up run, each engine in its own JVM over the same Parquet files, all three running the same SQL text. ")
                 .append("Ratios above 1 mean Spindle is slower.\n\n");
-        out.append("| query | Spindle median | Spark median | DuckDB median | Spindle/Spark | Spindle/DuckDB |\n");
-        out.append("|---|---:|---:|---:|---:|---:|\n");
-        for (String query : queries) {
-            double spindle = median(runs.get("spindle").queries().get(query).runNanos());
-            double spark = median(runs.get("spark").queries().get(query).runNanos());
-            double duckdb = median(runs.get("duckdb").queries().get(query).runNanos());
-            out.append(String.format(Locale.ROOT, "| %s | %.3f s | %.3f s | %.3f s | %.2f | %.2f |%n",
-                    query.toUpperCase(Locale.ROOT), spindle, spark, duckdb, spindle / spark, spindle / duckdb));
-        }
-        out.append("\nAll three engines returned the same rows for every query (integers and strings equal, doubles within a relative ")
-                .append(ResultComparison.RELATIVE_TOLERANCE).append(").\n\n");
-
-        out.append("## Every run\n\n");
-        out.append("| query | engine | warm-up | timed runs |\n|---|---|---:|---|\n");
-        for (String query : queries) {
+        out.append("| query | Spindle median | Spark median | DuckDB median | Spindle/Spark | Spindle/DuckDB | results |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---|\n");
+        List<Double> versusSpark = new ArrayList<>();
+        List<Double> versusDuckDb = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (QueryOutcome outcome : outcomes.values()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(outcome.query().toUpperCase(Locale.ROOT));
+            Map<String, Double> medians = new LinkedHashMap<>();
             for (String engine : ENGINES) {
-                RunFile.QueryRun run = runs.get(engine).queries().get(query);
+                if (outcome.succeeded(engine)) {
+                    double median = median(outcome.runs().get(engine).runNanos());
+                    medians.put(engine, median);
+                    cells.add(String.format(Locale.ROOT, "%.3f s", median));
+                }
+                else {
+                    cells.add("failed");
+                    failures.add(outcome.query().toUpperCase(Locale.ROOT) + " on " + NAMES.get(engine) + ": " + outcome.failure(engine));
+                }
+            }
+            cells.add(ratio(outcome, medians, "spark", versusSpark));
+            cells.add(ratio(outcome, medians, "duckdb", versusDuckDb));
+            cells.add(resultsCell(outcome));
+            out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+        }
+        out.append(String.format(Locale.ROOT, "| geometric mean | | | | %s | %s | |%n", geometricMean(versusSpark), geometricMean(versusDuckDb)));
+        out.append(String.format(Locale.ROOT, "%nGeometric means of the ratios over the queries both engines ran with the same result: "
+                + "Spindle/Spark %s over %d queries, Spindle/DuckDB %s over %d queries.%n",
+                geometricMean(versusSpark), versusSpark.size(), geometricMean(versusDuckDb), versusDuckDb.size()));
+        out.append("Results are the same when integers and strings are equal and doubles within a relative ")
+                .append(ResultComparison.RELATIVE_TOLERANCE).append(", compared with DuckDB's (Spark's where DuckDB failed).\n");
+
+        List<String> differences = outcomes.values().stream().flatMap(outcome -> outcome.differences().stream()).toList();
+        if (!differences.isEmpty()) {
+            out.append("\n## Different results\n\n");
+            differences.forEach(difference -> out.append("- ").append(difference).append('\n'));
+        }
+        if (!failures.isEmpty()) {
+            out.append("\n## Failures\n\n");
+            failures.forEach(failure -> out.append("- ").append(failure).append('\n'));
+        }
+
+        out.append("\n## Every run\n\n");
+        out.append("| query | engine | warm-up | timed runs |\n|---|---|---:|---|\n");
+        for (QueryOutcome outcome : outcomes.values()) {
+            for (String engine : ENGINES) {
+                if (!outcome.succeeded(engine)) {
+                    continue;
+                }
+                RunFile.QueryRun run = outcome.runs().get(engine);
                 List<String> timed = run.runNanos().stream().map(nanos -> String.format(Locale.ROOT, "%.3f", nanos / 1e9)).toList();
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.3f s | %s s |%n",
-                        query.toUpperCase(Locale.ROOT), NAMES.get(engine), run.warmupNanos() / 1e9, String.join(", ", timed)));
+                        outcome.query().toUpperCase(Locale.ROOT), NAMES.get(engine), run.warmupNanos() / 1e9, String.join(", ", timed)));
             }
         }
 
         out.append("\n## Engines\n\n");
         for (String engine : ENGINES) {
             RunFile.EngineRun run = runs.get(engine);
-            out.append(String.format(Locale.ROOT, "- %s; set-up (session, views) %.2f s%n", run.description(), run.setupNanos() / 1e9));
+            if (run == null) {
+                out.append("- ").append(NAMES.get(engine)).append(": no run file; its JVM failed (see ").append(engine).append(".log)\n");
+            }
+            else {
+                out.append(String.format(Locale.ROOT, "- %s; set-up (session, views) %.2f s%n", run.description(), run.setupNanos() / 1e9));
+            }
         }
         if (!phases.isEmpty()) {
             out.append("\n## Phases\n\n| phase | wall time | note |\n|---|---:|---|\n");
@@ -138,6 +203,42 @@ public final class TpchReport
         out.append("\n## Machine and command\n\n");
         out.append("```\n$ ").append(command).append('\n').append(machine.strip()).append("\n```\n");
         return out.toString();
+    }
+
+    /** Spindle's median over the peer's, added to {@code ratios} when both ran the query with the same result. */
+    private static String ratio(QueryOutcome outcome, Map<String, Double> medians, String peer, List<Double> ratios)
+    {
+        if (!outcome.succeeded("spindle") || !outcome.succeeded(peer)) {
+            return "";
+        }
+        double ratio = medians.get("spindle") / medians.get(peer);
+        if (!outcome.comparable("spindle")) {
+            return String.format(Locale.ROOT, "(%.2f)", ratio);
+        }
+        ratios.add(ratio);
+        return String.format(Locale.ROOT, "%.2f", ratio);
+    }
+
+    private static String resultsCell(QueryOutcome outcome)
+    {
+        if (!outcome.differences().isEmpty()) {
+            return "**differ**";
+        }
+        long ran = ENGINES.stream().filter(outcome::succeeded).count();
+        return ran == ENGINES.size() ? "same" : ran > 1 ? "same (" + ran + " engines)" : "";
+    }
+
+    /** The geometric mean of ratios, or a dash when there are none. */
+    static String geometricMean(List<Double> ratios)
+    {
+        if (ratios.isEmpty()) {
+            return "-";
+        }
+        double logSum = 0;
+        for (double ratio : ratios) {
+            logSum += Math.log(ratio);
+        }
+        return String.format(Locale.ROOT, "%.2f", Math.exp(logSum / ratios.size()));
     }
 
     /** Median of the timed runs, in seconds. */
