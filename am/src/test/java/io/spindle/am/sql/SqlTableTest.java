@@ -138,6 +138,20 @@ class SqlTableTest
     }
 
     @Test
+    void overwritingATableFromItselfAndAnEmptyResult()
+    {
+        session.sql("CREATE TABLE self USING parquet LOCATION '" + location("self") + "' AS SELECT id, dept FROM emp WHERE id < 100");
+        // the job reads the old files before the commit replaces them
+        session.sql("INSERT OVERWRITE TABLE self SELECT id, dept FROM self WHERE id < 40");
+        DuckDbOracle.assertSameRows(fixture.oracle().query("SELECT id, dept FROM emp WHERE id < 40 ORDER BY id"),
+                session.sql("SELECT * FROM self ORDER BY id").collect());
+
+        session.sql("CREATE TABLE none USING parquet LOCATION '" + location("none") + "' AS SELECT id, name FROM emp WHERE id < 0");
+        assertEquals(0, session.table("none").count());
+        assertEquals(List.of("id", "name"), session.sql("DESCRIBE none").collect().stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
     void analyzeTableMeasuresRowsAndColumnsForThePlanner()
     {
         session.sql("CREATE TABLE measured USING parquet LOCATION '" + location("measured") + "' AS SELECT * FROM emp");
