@@ -47,8 +47,21 @@ public final class DataFrameWriter
     /** Writes the rows as snappy-compressed Parquet files, one per partition, into the directory {@code path}. */
     public void parquet(String path)
     {
+        parquet(path, frame.schema());
+    }
+
+    /**
+     * As {@link #parquet(String)}, the files declaring {@code fileSchema}: the frame's names and types, with
+     * nullability that may be wider than the frame's (a catalog table's, whose files all declare one schema).
+     */
+    void parquet(String path, Schema fileSchema)
+    {
         requireNonNull(path, "path is null");
-        Schema schema = frame.schema();
+        requireNonNull(fileSchema, "fileSchema is null");
+        Schema schema = fileSchema;
+        if (schema.size() != frame.schema().size()) {
+            throw new IllegalArgumentException("file schema " + schema.fields() + " does not fit the rows' schema " + frame.schema().fields());
+        }
         checkWritable(schema, path);
         SpindleSession session = frame.session();
         Path target = new Path(path);

@@ -48,6 +48,8 @@ public final class SpindleSession
 
     private final CacheManager cacheManager = new CacheManager();
     private final TempViewCatalog views = new TempViewCatalog();
+    private final TableCatalog tables = new TableCatalog();
+    private final TableCommands tableCommands = new TableCommands(this, tables);
     private volatile JobSummary lastJobSummary;
 
     private SpindleSession(ExecutionBackend backend, SpindleConf conf)
@@ -75,9 +77,12 @@ public final class SpindleSession
      * Runs one SQL statement, in Spark SQL's dialect, as Spark's {@code spark.sql}. A query returns a lazy
      * DataFrame with the same logical plan the DataFrame API would build. A command runs at once and returns
      * its output rows: {@code CREATE [OR REPLACE] TEMPORARY VIEW v USING parquet|orc|csv OPTIONS (path '...')}
-     * or {@code ... AS SELECT ...} (no rows), {@code SHOW TABLES}, {@code DESCRIBE v}, and
-     * {@code EXPLAIN [EXTENDED|FORMATTED|COST] query} (one row, the plan text). A command's rows can be
-     * collected, counted and shown, not queried further.
+     * or {@code ... AS SELECT ...} (no rows), {@code SHOW TABLES}, {@code DESCRIBE [EXTENDED] v}, and
+     * {@code EXPLAIN [EXTENDED|FORMATTED|COST] query} (one row, the plan text). Tables are directories of Parquet
+     * files: {@code CREATE TABLE t USING parquet LOCATION '...' [AS SELECT ...]}, {@code INSERT INTO|OVERWRITE
+     * TABLE t SELECT ...} and {@code ANALYZE TABLE t COMPUTE STATISTICS [FOR COLUMNS a, b | FOR ALL COLUMNS]}
+     * run their jobs at once and return no rows. A command's rows can be collected, counted and shown, not
+     * queried further. A temporary view hides a table of the same name, as in Spark.
      *
      * @throws io.spindle.sql.parser.ParseException when the text does not parse, naming the line, the column and what was expected
      * @throws AnalysisException when a table, column or function is unknown, or types do not fit
@@ -92,12 +97,27 @@ public final class SpindleSession
             views.create(create.name(), create.plan(), create.replace());
             return local(new Schema(List.of()), List.of());
         }
+        if (statement instanceof SqlStatement.CreateTable create) {
+            tableCommands.create(create);
+            return local(new Schema(List.of()), List.of());
+        }
+        if (statement instanceof SqlStatement.Insert insert) {
+            tableCommands.insert(insert);
+            return local(new Schema(List.of()), List.of());
+        }
+        if (statement instanceof SqlStatement.Analyze analyze) {
+            tableCommands.analyze(analyze);
+            return local(new Schema(List.of()), List.of());
+        }
         if (statement instanceof SqlStatement.Explain explain) {
             String text = new DataFrame(this, explain.plan()).explainString(explain.mode());
             return local(Schema.of(new StructField("plan", DataType.STRING, false)), List.of(List.of(text)));
         }
         if (statement instanceof SqlStatement.ShowTables) {
             List<List<Object>> rows = new ArrayList<>();
+            for (String name : tables.names()) {
+                rows.add(List.of("default", name, false));
+            }
             for (String name : views.names()) {
                 rows.add(List.of("", name, true));
             }
@@ -109,15 +129,18 @@ public final class SpindleSession
         for (StructField field : describe.plan().schema().fields()) {
             rows.add(Arrays.asList(field.name(), field.type().sqlName(), null));
         }
+        if (describe.extended() && views.lookup(describe.name()).isEmpty()) {
+            tables.lookup(describe.name()).ifPresent(table -> rows.addAll(tableCommands.details(table)));
+        }
         return local(Schema.of(new StructField("col_name", DataType.STRING, false), new StructField("data_type", DataType.STRING, false),
                 new StructField("comment", DataType.STRING, true)), rows);
     }
 
-    /** The temporary view {@code name} as a DataFrame, as Spark's {@code spark.table}. */
+    /** The temporary view or table {@code name} as a DataFrame, as Spark's {@code spark.table}. */
     public DataFrame table(String name)
     {
-        return new DataFrame(this, views.lookup(name).orElseThrow(() -> new AnalysisException(
-                "table or view '" + name + "' not found in " + views.names())));
+        return new DataFrame(this, new SessionCatalog().view(name).orElseThrow(() -> new AnalysisException(
+                "table or view '" + name + "' not found in " + new SessionCatalog().viewNames())));
     }
 
     /** Drops the temporary view {@code name}; false when there was none. */
@@ -143,13 +166,16 @@ public final class SpindleSession
         @Override
         public Optional<LogicalPlan> view(String name)
         {
-            return views.lookup(name);
+            Optional<LogicalPlan> view = views.lookup(name);
+            return view.isPresent() ? view : tables.lookup(name).map(tableCommands::plan);
         }
 
         @Override
         public List<String> viewNames()
         {
-            return views.names();
+            List<String> names = new ArrayList<>(views.names());
+            names.addAll(tables.names());
+            return names;
         }
 
         @Override

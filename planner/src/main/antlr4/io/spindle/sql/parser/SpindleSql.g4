@@ -16,9 +16,14 @@ statement
         USING format=identifier (OPTIONS optionList)?                         #createViewUsing
     | CREATE (OR REPLACE)? (TEMPORARY | TEMP) VIEW viewName=identifier
         columnAliases? AS query                                               #createViewAs
+    | CREATE TABLE tableName=identifier USING format=identifier
+        (LOCATION location=STRING)? (AS? query)?                              #createTable
+    | INSERT (OVERWRITE TABLE? | INTO TABLE?) tableName=multipartName query   #insert
+    | ANALYZE TABLE tableName=multipartName COMPUTE STATISTICS
+        (FOR COLUMNS identifier (',' identifier)* | FOR ALL COLUMNS)?         #analyze
     | EXPLAIN explainMode=(EXTENDED | FORMATTED | COST)? query                       #explain
     | SHOW TABLES                                                             #showTables
-    | (DESCRIBE | DESC) TABLE? tableName=multipartName                        #describe
+    | (DESCRIBE | DESC) TABLE? EXTENDED? tableName=multipartName              #describe
     ;
 
 optionList
@@ -215,12 +220,14 @@ identifier
     ;
 
 nonReserved
-    : COST | CURRENT | DATE | DESCRIBE | EXPLAIN | EXTENDED | EXTRACT | FIRST | FOLLOWING | FORMATTED | LAST
+    : ANALYZE | COLUMNS | COMPUTE | INSERT | INTO | LOCATION | OVERWRITE | STATISTICS
+    | COST | CURRENT | DATE | DESCRIBE | EXPLAIN | EXTENDED | EXTRACT | FIRST | FOLLOWING | FORMATTED | LAST
     | NULLS | OPTIONS | OVER | PARTITION | PRECEDING | RANGE | REPLACE | ROW | ROWS | SHOW | SUBSTRING
     | TABLE | TABLES | TEMP | TEMPORARY | UNBOUNDED | VIEW | SEMI | ANTI | MINUS | RLIKE
     ;
 
 ALL: 'ALL';
+ANALYZE: 'ANALYZE';
 AND: 'AND';
 ANTI: 'ANTI';
 AS: 'AS';
@@ -229,6 +236,8 @@ BETWEEN: 'BETWEEN';
 BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
+COLUMNS: 'COLUMNS';
+COMPUTE: 'COMPUTE';
 COST: 'COST';
 CREATE: 'CREATE';
 CROSS: 'CROSS';
@@ -255,14 +264,17 @@ GROUP: 'GROUP';
 HAVING: 'HAVING';
 IN: 'IN';
 INNER: 'INNER';
+INSERT: 'INSERT';
 INTERSECT: 'INTERSECT';
 INTERVAL: 'INTERVAL';
+INTO: 'INTO';
 IS: 'IS';
 JOIN: 'JOIN';
 LAST: 'LAST';
 LEFT: 'LEFT';
 LIKE: 'LIKE';
 LIMIT: 'LIMIT';
+LOCATION: 'LOCATION';
 MINUS: 'MINUS';
 NOT: 'NOT' | '!';
 NULL: 'NULL';
@@ -273,6 +285,7 @@ OR: 'OR';
 ORDER: 'ORDER';
 OUTER: 'OUTER';
 OVER: 'OVER';
+OVERWRITE: 'OVERWRITE';
 PARTITION: 'PARTITION';
 PRECEDING: 'PRECEDING';
 RANGE: 'RANGE';
@@ -284,6 +297,7 @@ ROWS: 'ROWS';
 SELECT: 'SELECT';
 SEMI: 'SEMI';
 SHOW: 'SHOW';
+STATISTICS: 'STATISTICS';
 SUBSTRING: 'SUBSTRING';
 TABLE: 'TABLE';
 TABLES: 'TABLES';

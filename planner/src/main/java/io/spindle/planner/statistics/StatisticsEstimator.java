@@ -24,6 +24,7 @@ import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.FileSplit;
 import io.spindle.planner.source.RowGroupFilter;
 import io.spindle.planner.source.RowGroupStatistics;
+import io.spindle.planner.source.TableStatistics;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Estimates each logical node's {@link Statistics} bottom-up, from Parquet footers up. The heuristics:
@@ -41,7 +43,9 @@ import java.util.Map;
  * <li>Scan: the rows and compressed bytes of the row groups its pushed filters do not rule out, the bytes
  * scaled by the share of the row's width (by type) that the read columns take; per column the min/max over
  * those row groups, the summed null counts, and for int, bigint and date columns min(non-null rows, max - min + 1)
- * distinct values.</li>
+ * distinct values. A table that {@code ANALYZE TABLE} measured: its exact row count, in the share of the
+ * footers' rows that the pushed filters keep, and its measured columns' exact min, max, nulls and distinct
+ * values; the footers still give the bytes and the columns it did not measure.</li>
  * <li>Filter: the product of its conjuncts' selectivities. {@code column op literal} against a known range:
  * 0 outside it, the covered share of {@code [min, max]} for {@code < <= > >=}, 1/distinct values for {@code =}
  * when known; {@code IS NULL} the null share when known; {@code OR} and {@code NOT} as for independent events;
@@ -161,11 +165,30 @@ public final class StatisticsEstimator
             rows = source.totalRows();
         }
         double readShare = width(source.schema()) == 0 ? 1 : width(relation.schema()) / width(source.schema());
+        double footerRows = rows;
+        if (relation.analyzed().isPresent()) {
+            double allRows = source.totalRows();
+            rows = relation.analyzed().get().rowCount() * (allRows > 0 ? Math.min(1, footerRows / allRows) : 1);
+        }
         List<ColumnEstimate> columns = new ArrayList<>();
         for (int column : relation.columns()) {
-            columns.add(everyGroupHasStatistics ? columnOf(kept, column, source.schema().field(column).type(), rows) : ColumnEstimate.UNKNOWN);
+            Optional<TableStatistics.Column> measured = relation.analyzed().flatMap(analyzed -> analyzed.column(column));
+            if (measured.isPresent()) {
+                columns.add(columnOf(measured.get()).cappedAt(rows));
+            }
+            else {
+                columns.add(everyGroupHasStatistics ? columnOf(kept, column, source.schema().field(column).type(), footerRows).cappedAt(rows)
+                        : ColumnEstimate.UNKNOWN);
+            }
         }
         return new Statistics(rows, fileBytes * readShare, columns);
+    }
+
+    private static ColumnEstimate columnOf(TableStatistics.Column measured)
+    {
+        double min = number(measured.min());
+        double max = number(measured.max());
+        return new ColumnEstimate(min, max, measured.nullCount(), measured.distinctCount());
     }
 
     private static ColumnEstimate columnOf(List<RowGroupStatistics> groups, int column, DataType type, double rows)

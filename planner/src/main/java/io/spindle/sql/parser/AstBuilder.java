@@ -139,7 +139,25 @@ public final class AstBuilder
         }
         if (ctx instanceof DescribeContext describe) {
             String table = multipartName(describe.tableName);
-            return new SqlStatement.Describe(table, table(table, describe.tableName));
+            return new SqlStatement.Describe(table, table(table, describe.tableName), describe.EXTENDED() != null);
+        }
+        if (ctx instanceof CreateTableContext create) {
+            String format = name(create.format).toLowerCase(Locale.ROOT);
+            if (!format.equals("parquet")) {
+                throw error(create.format, "CREATE TABLE ... USING " + format + " is not supported; tables are parquet");
+            }
+            if (create.location == null) {
+                throw error(create, "CREATE TABLE " + name(create.tableName) + " needs LOCATION '<path>': Spindle has no warehouse directory");
+            }
+            Optional<LogicalPlan> query = create.query() == null ? Optional.empty() : Optional.of(query(create.query()));
+            return new SqlStatement.CreateTable(name(create.tableName), stringValue(create.location), query);
+        }
+        if (ctx instanceof InsertContext insert) {
+            return new SqlStatement.Insert(multipartName(insert.tableName), insert.OVERWRITE() != null, query(insert.query()));
+        }
+        if (ctx instanceof AnalyzeContext analyze) {
+            List<String> columns = analyze.identifier().stream().map(this::name).toList();
+            return new SqlStatement.Analyze(multipartName(analyze.tableName), columns, analyze.ALL() != null);
         }
         throw error(ctx, "statement not supported: " + ctx.getText());
     }

@@ -2,6 +2,9 @@ package io.spindle.sql.parser;
 
 import io.spindle.planner.logical.LogicalPlan;
 
+import java.util.List;
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /** A parsed and analyzed SQL statement, for the session to run. */
@@ -42,14 +45,54 @@ public sealed interface SqlStatement
     record ShowTables()
             implements SqlStatement {}
 
-    /** {@code DESCRIBE name}: the columns of a view. */
-    record Describe(String name, LogicalPlan plan)
+    /** {@code DESCRIBE [TABLE] [EXTENDED] name}: the columns of a view or table; extended, a table's location and statistics too. */
+    record Describe(String name, LogicalPlan plan, boolean extended)
             implements SqlStatement
     {
         public Describe
         {
             requireNonNull(name, "name is null");
             requireNonNull(plan, "plan is null");
+        }
+    }
+
+    /**
+     * {@code CREATE TABLE name USING parquet LOCATION 'path' [AS query]}: a table over the files at the location,
+     * which the query's rows are written to first when there is one.
+     */
+    record CreateTable(String name, String location, Optional<LogicalPlan> query)
+            implements SqlStatement
+    {
+        public CreateTable
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(location, "location is null");
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    /** {@code INSERT OVERWRITE TABLE name query} or {@code INSERT INTO name query}: the query's rows written into a table's files. */
+    record Insert(String table, boolean overwrite, LogicalPlan query)
+            implements SqlStatement
+    {
+        public Insert
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    /**
+     * {@code ANALYZE TABLE name COMPUTE STATISTICS [FOR COLUMNS a, b | FOR ALL COLUMNS]}: {@code columns} empty
+     * measures the row count only; {@code allColumns} every column.
+     */
+    record Analyze(String table, List<String> columns, boolean allColumns)
+            implements SqlStatement
+    {
+        public Analyze
+        {
+            requireNonNull(table, "table is null");
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
         }
     }
 }

@@ -20,6 +20,7 @@ import io.spindle.planner.source.ColumnStatistics;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.FileSplit;
 import io.spindle.planner.source.RowGroupStatistics;
+import io.spindle.planner.source.TableStatistics;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +91,27 @@ class StatisticsEstimatorTest
         FileRelation pruned = table(4, MB).withPushedFilters(List.of(compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, k(0), 3000L)));
         assertEquals(1000, estimate(pruned).rowCount(), "three row groups are ruled out by their max");
         assertEquals(MB, estimate(pruned).sizeInBytes());
+    }
+
+    @Test
+    void analyzedStatisticsWinOverTheFootersForTheColumnsTheyMeasured()
+    {
+        // ANALYZE found fewer rows than the footers claim (a deliberately different number), g with 3 distinct values in [2, 4]
+        TableStatistics analyzed = new TableStatistics(3600, Map.of(1, new TableStatistics.Column(2, 4, 50, 3)));
+        FileRelation table = table(4, MB).withAnalyzed(analyzed);
+        Statistics all = estimate(table);
+        assertEquals(3600, all.rowCount());
+        assertEquals(4 * MB, all.sizeInBytes(), "bytes still come from the footers");
+        assertEquals(new ColumnEstimate(2, 4, 50, 3), all.column(1));
+        assertEquals(new ColumnEstimate(0, 3999, 0, 3600), all.column(0), "k was not measured: the footers' range, capped at the rows");
+
+        AggregateCall count = new AggregateCall(AggregateFunction.COUNT_STAR, Optional.empty());
+        assertEquals(4, estimate(new Aggregate(table, List.of(g(1)), List.of(count))).rowCount(), "three values and the null group");
+        assertEquals(0, estimate(new Filter(table, compare(Comparison.Operator.EQUAL, g(1), 7))).rowCount(), "7 is outside the measured range");
+
+        FileRelation pruned = table.withPushedFilters(List.of(compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, k(0), 3000L)));
+        assertEquals(900, estimate(pruned).rowCount(), 1e-9, "the measured rows, in the share of row groups the filters keep");
+        assertEquals(estimate(table.withColumns(List.of(1))).column(0), new ColumnEstimate(2, 4, 50, 3), "pruning columns keeps the measurements");
     }
 
     @Test

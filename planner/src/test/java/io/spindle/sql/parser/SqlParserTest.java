@@ -66,6 +66,39 @@ class SqlParserTest
     }
 
     @Test
+    void parsesTableStatements()
+    {
+        SpindleSqlParser.CreateTableContext ctas = (SpindleSqlParser.CreateTableContext) SqlParser.parse(
+                "CREATE TABLE t USING parquet LOCATION '/data/t' AS SELECT a FROM v").statement();
+        assertEquals("'/data/t'", ctas.location.getText());
+        assertTrue(ctas.query() != null);
+        SpindleSqlParser.CreateTableContext files = (SpindleSqlParser.CreateTableContext) SqlParser.parse(
+                "create table t using parquet location \"/data/t\"").statement();
+        assertEquals(null, files.query());
+
+        SpindleSqlParser.InsertContext overwrite = (SpindleSqlParser.InsertContext) SqlParser.parse("INSERT OVERWRITE TABLE t SELECT * FROM v").statement();
+        assertTrue(overwrite.OVERWRITE() != null);
+        SpindleSqlParser.InsertContext into = (SpindleSqlParser.InsertContext) SqlParser.parse(
+                "insert into t with w AS (SELECT 1 AS one) SELECT one FROM w").statement();
+        assertEquals(null, into.OVERWRITE());
+        assertEquals("t", into.tableName.getText());
+
+        SpindleSqlParser.AnalyzeContext plain = (SpindleSqlParser.AnalyzeContext) SqlParser.parse("ANALYZE TABLE t COMPUTE STATISTICS").statement();
+        assertTrue(plain.identifier().isEmpty() && plain.ALL() == null);
+        SpindleSqlParser.AnalyzeContext some = (SpindleSqlParser.AnalyzeContext) SqlParser.parse(
+                "analyze table t compute statistics for columns a, `b c`").statement();
+        assertEquals(2, some.identifier().size());
+        assertTrue(((SpindleSqlParser.AnalyzeContext) SqlParser.parse("ANALYZE TABLE t COMPUTE STATISTICS FOR ALL COLUMNS").statement()).ALL() != null);
+
+        assertTrue(((DescribeContext) SqlParser.parse("DESCRIBE EXTENDED t").statement()).EXTENDED() != null);
+        assertTrue(((DescribeContext) SqlParser.parse("DESC TABLE EXTENDED t").statement()).EXTENDED() != null);
+        assertEquals(null, ((DescribeContext) SqlParser.parse("DESCRIBE t").statement()).EXTENDED());
+        // the new keywords still name columns and tables
+        assertInstanceOf(QueryStatementContext.class, SqlParser.parse("SELECT location, statistics, columns FROM insert").statement());
+        assertThrows(ParseException.class, () -> SqlParser.parse("ANALYZE TABLE t COMPUTE STATISTICS FOR COLUMNS"));
+    }
+
+    @Test
     void parsesEveryTpchQuery()
             throws IOException
     {
