@@ -14,14 +14,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
@@ -146,7 +144,7 @@ class ParquetBatchReaderTest
             throws IOException
     {
         String file = write("all-" + dictionary + "-" + version + ".parquet", dictionary, version, CompressionCodecName.SNAPPY);
-        ParquetMetadata footer = footer(file);
+        ParquetMetadata footer = ParquetTestFiles.footer(file, conf);
         assertTrue(footer.getBlocks().size() >= 4, "the test needs several row groups, got " + footer.getBlocks().size());
         assertEquals(dictionary, anyChunk(footer, "name", chunk -> chunk.getEncodingStats().hasDictionaryEncodedPages()));
         if (dictionary) {
@@ -184,7 +182,7 @@ class ParquetBatchReaderTest
             throws IOException
     {
         String file = write("subset.parquet", true, WriterVersion.PARQUET_1_0, CompressionCodecName.SNAPPY);
-        ParquetMetadata footer = footer(file);
+        ParquetMetadata footer = ParquetTestFiles.footer(file, conf);
         FileSource source = ParquetSource.open(conf, List.of(file), Long.MAX_VALUE);
         List<Integer> columns = List.of(position("comment"), position("id"), position("dec_fixed"), position("id"));
 
@@ -207,7 +205,7 @@ class ParquetBatchReaderTest
             throws IOException
     {
         String file = write("groups.parquet", false, WriterVersion.PARQUET_1_0, CompressionCodecName.UNCOMPRESSED);
-        ParquetMetadata footer = footer(file);
+        ParquetMetadata footer = ParquetTestFiles.footer(file, conf);
         List<BlockMetaData> blocks = footer.getBlocks();
         long[] firstRow = new long[blocks.size() + 1];
         for (int i = 0; i < blocks.size(); i++) {
@@ -355,7 +353,7 @@ class ParquetBatchReaderTest
             throws IOException
     {
         String file = write("corrupt.parquet", false, WriterVersion.PARQUET_1_0, CompressionCodecName.SNAPPY);
-        ColumnChunkMetaData chunk = footer(file).getBlocks().get(0).getColumns().get(position("comment"));
+        ColumnChunkMetaData chunk = ParquetTestFiles.footer(file, conf).getBlocks().get(0).getColumns().get(position("comment"));
         try (RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
             long middle = chunk.getStartingPos() + chunk.getTotalSize() / 2;
             raf.seek(middle);
@@ -428,48 +426,12 @@ class ParquetBatchReaderTest
             for (int row = 0; row < ROWS; row++) {
                 Group group = groups.newGroup();
                 for (TestColumn column : COLUMNS) {
-                    add(group, column.name(), column.written().apply(row));
+                    ParquetTestFiles.add(group, column.name(), column.written().apply(row));
                 }
                 writer.write(group);
             }
         }
         return file;
-    }
-
-    private static void add(Group group, String name, Object value)
-    {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Integer v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Long v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Float v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Double v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Boolean v) {
-            group.append(name, v);
-        }
-        else if (value instanceof String v) {
-            group.append(name, v);
-        }
-        else {
-            group.append(name, (Binary) value);
-        }
-    }
-
-    private static ParquetMetadata footer(String file)
-            throws IOException
-    {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-            return reader.getFooter();
-        }
     }
 
     private static boolean anyChunk(ParquetMetadata footer, String column, java.util.function.Predicate<ColumnChunkMetaData> test)

@@ -176,7 +176,7 @@ class ParquetPageDecoderTest
             throws IOException
     {
         String file = write("every-" + dictionary + "-" + version + "-" + values + ".parquet", dictionary, version, values);
-        ParquetMetadata footer = footer(file);
+        ParquetMetadata footer = ParquetTestFiles.footer(file, conf);
         assertEquals(ROWS / ROWS_PER_GROUP, footer.getBlocks().size());
         boolean v2 = version == WriterVersion.PARQUET_2_0;
         for (ColumnChunkMetaData chunk : footer.getBlocks().get(0).getColumns()) {
@@ -395,7 +395,7 @@ class ParquetPageDecoderTest
             for (int row = first; row < first + ROWS_PER_GROUP; row++) {
                 Group group = groups.newGroup();
                 for (TestColumn column : COLUMNS) {
-                    add(group, column.name(), column.written().apply(row));
+                    ParquetTestFiles.add(group, column.name(), column.written().apply(row));
                 }
                 writer.write(group);
             }
@@ -409,42 +409,6 @@ class ParquetPageDecoderTest
         fileWriter.end(Map.of());
         codecs.release();
         return file;
-    }
-
-    private static void add(Group group, String name, Object value)
-    {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Integer v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Long v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Float v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Double v) {
-            group.append(name, v);
-        }
-        else if (value instanceof Boolean v) {
-            group.append(name, v);
-        }
-        else if (value instanceof String v) {
-            group.append(name, v);
-        }
-        else {
-            group.append(name, (Binary) value);
-        }
-    }
-
-    private static ParquetMetadata footer(String file)
-            throws IOException
-    {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-            return reader.getFooter();
-        }
     }
 
     private static ColumnChunkMetaData chunk(ParquetMetadata footer, int rowGroup, String column)
