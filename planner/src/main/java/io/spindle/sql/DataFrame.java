@@ -2,6 +2,7 @@ package io.spindle.sql;
 
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
 import io.spindle.planner.analyzer.Qualifiers;
+import io.spindle.planner.analyzer.SetOperationAnalyzer;
 import io.spindle.planner.analyzer.UnionAnalyzer;
 import io.spindle.planner.analyzer.WindowAnalyzer;
 import io.spindle.planner.expressions.Alias;
@@ -282,6 +283,30 @@ public final class DataFrame
     public DataFrame unionAll(DataFrame other)
     {
         return union(other);
+    }
+
+    /** The distinct rows found in both frames, matched by position (nulls match nulls), as Spark's {@code intersect}. */
+    public DataFrame intersect(DataFrame other)
+    {
+        return new DataFrame(session, SetOperationAnalyzer.intersect(plan, other.plan, false));
+    }
+
+    /** The rows found in both frames, each as many times as the fewer of its copies on either side, as Spark's {@code intersectAll}. */
+    public DataFrame intersectAll(DataFrame other)
+    {
+        return new DataFrame(session, SetOperationAnalyzer.intersect(plan, other.plan, true));
+    }
+
+    /** The distinct rows of this frame not found in {@code other}, matched by position, as Spark's {@code except}. */
+    public DataFrame except(DataFrame other)
+    {
+        return new DataFrame(session, SetOperationAnalyzer.except(plan, other.plan, false));
+    }
+
+    /** This frame's rows less as many copies of each as {@code other} has, as Spark's {@code exceptAll}. */
+    public DataFrame exceptAll(DataFrame other)
+    {
+        return new DataFrame(session, SetOperationAnalyzer.except(plan, other.plan, true));
     }
 
     /** As {@link #union}, but {@code other}'s columns are matched to this one's by name. */

@@ -20,6 +20,7 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +138,34 @@ public final class SpindleSession
     }
 
     /** The temporary view or table {@code name} as a DataFrame, as Spark's {@code spark.table}. */
+    /**
+     * A DataFrame of rows this program holds, as Spark's {@code createDataFrame(rows, schema)}. Each row has one
+     * value per column in its Java form: Boolean, Integer, Long, Double, BigDecimal (rescaled to the column's
+     * scale), LocalDate, Instant or String; null where the column is nullable. The rows travel with the task
+     * that reads them, so this suits small data: lookup tables, test inputs.
+     *
+     * @throws AnalysisException when a row has the wrong number of values, or a value does not fit its column
+     */
+    public DataFrame createDataFrame(List<Row> rows, Schema schema)
+    {
+        requireNonNull(rows, "rows is null");
+        requireNonNull(schema, "schema is null");
+        List<List<Object>> values = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (row.size() != schema.size()) {
+                throw new AnalysisException("row " + r + " has " + row.size() + " values but the schema " + schema.names()
+                        + " has " + schema.size() + " columns");
+            }
+            List<Object> converted = new ArrayList<>(row.size());
+            for (int c = 0; c < row.size(); c++) {
+                converted.add(LocalValues.convert(row.get(c), schema.field(c), r));
+            }
+            values.add(Collections.unmodifiableList(converted));
+        }
+        return local(schema, values);
+    }
+
     public DataFrame table(String name)
     {
         return new DataFrame(this, new SessionCatalog().view(name).orElseThrow(() -> new AnalysisException(

@@ -11,7 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.Schema;
+import io.spindle.planner.types.StructField;
+
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.spindle.sql.functions.col;
@@ -123,5 +129,49 @@ class SetOperationsTest
     {
         List<Stage> stages = df.stageGraph().stages();
         return stages.get(stages.size() - 1);
+    }
+
+    @Test
+    void intersectAndExceptKeepOrDropDuplicatesAsSparkDoes()
+    {
+        DataFrame left = a().filter(col("id").lt(3000)).select("k", "s");
+        DataFrame right = b().filter(col("id").lt(102000)).select("k", "s");
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, s FROM $a WHERE id < 3000 INTERSECT SELECT k, s FROM $b WHERE id < 102000"),
+                left.intersect(right).collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, s FROM $a WHERE id < 3000 INTERSECT ALL SELECT k, s FROM $b WHERE id < 102000"),
+                left.intersectAll(right).collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, s FROM $a WHERE id < 3000 EXCEPT SELECT k, s FROM $b WHERE id < 102000"),
+                left.except(right).collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, s FROM $a WHERE id < 3000 EXCEPT ALL SELECT k, s FROM $b WHERE id < 102000"),
+                left.exceptAll(right).collect());
+        // the ALL forms really keep copies: more rows than the distinct forms here
+        assertTrue(left.intersectAll(right).count() > left.intersect(right).count());
+        AnalysisException widths = assertThrows(AnalysisException.class, () -> left.intersectAll(b().select("k")));
+        assertTrue(widths.getMessage().contains("INTERSECT needs the same number of columns on both sides, not 2 and 1"), widths.getMessage());
+    }
+
+    @Test
+    void createDataFrameJoinsFilesAndChecksValues()
+    {
+        Schema schema = new Schema(List.of(new StructField("k", DataType.INT, true), new StructField("label", DataType.STRING, false),
+                new StructField("weight", DataType.decimal(5, 2), true), new StructField("since", DataType.DATE, true)));
+        List<Row> rows = List.of(new Row(0, "zero", new BigDecimal("1.5"), LocalDate.of(2020, 1, 31)), new Row(1, "one", null, null),
+                new Row(null, "none", new BigDecimal("-2.25"), LocalDate.of(1999, 12, 31)), new Row(3, "three", new BigDecimal("0.125"), null));
+        DataFrame labels = fixture.session().createDataFrame(rows, schema);
+        assertEquals(List.of("zero", "one", "none", "three"), labels.collect().stream().map(r -> r.getString(1)).toList());
+        DataFrame joined = a().join(labels.withColumnRenamed("k", "lk"), col("k").equalTo(col("lk"))).groupBy("label").agg(count("*"), sum("weight"));
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT label, count(*), sum(weight) FROM $a a JOIN (VALUES (0, 'zero', 1.50::DECIMAL(5,2)),"
+                + " (1, 'one', NULL), (NULL, 'none', -2.25::DECIMAL(5,2)), (3, 'three', 0.13::DECIMAL(5,2))) l(k, label, weight) ON a.k = l.k GROUP BY label"),
+                joined.collect());
+        assertEquals(4, labels.filter(col("k").isNull().or(col("k").geq(0))).count());
+        AnalysisException wrongType = assertThrows(AnalysisException.class,
+                () -> fixture.session().createDataFrame(List.of(new Row("7", "seven", null, null)), schema));
+        assertEquals("row 0 has a String (7) for column 'k' of type int; give a Integer", wrongType.getMessage());
+        AnalysisException nullLabel = assertThrows(AnalysisException.class,
+                () -> fixture.session().createDataFrame(List.of(new Row(7, null, null, null)), schema));
+        assertTrue(nullLabel.getMessage().contains("null for column 'label', which is not nullable"), nullLabel.getMessage());
+        AnalysisException tooWide = assertThrows(AnalysisException.class,
+                () -> fixture.session().createDataFrame(List.of(new Row(7, "x", new BigDecimal("1234.5"), null)), schema));
+        assertTrue(tooWide.getMessage().contains("holds at most 3 digits before the point"), tooWide.getMessage());
     }
 }

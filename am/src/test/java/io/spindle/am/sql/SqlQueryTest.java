@@ -144,6 +144,22 @@ class SqlQueryTest
         check("SELECT dept FROM emp UNION SELECT dept FROM dept ORDER BY dept");
         check("SELECT dept FROM emp WHERE id < 30 INTERSECT SELECT dept FROM dept WHERE dept < 3 ORDER BY 1");
         check("SELECT dept FROM dept EXCEPT SELECT dept FROM emp WHERE dept > 2 ORDER BY 1");
+        // bags: a row m times on the left and n on the right comes out min(m, n) times, or max(m - n, 0); nulls match nulls
+        check("SELECT dept, id % 3 AS r FROM emp WHERE id < 200 INTERSECT ALL SELECT dept, id % 2 FROM emp WHERE id >= 150 AND id < 260");
+        check("SELECT dept, id % 3 AS r FROM emp WHERE id < 200 EXCEPT ALL SELECT dept, id % 2 FROM emp WHERE id >= 150 AND id < 260");
+        check("SELECT name FROM emp WHERE id < 100 EXCEPT ALL SELECT name FROM emp WHERE id < 40 ORDER BY 1");
+        check("SELECT salary FROM emp WHERE id < 500 INTERSECT ALL SELECT salary FROM emp WHERE id >= 300 ORDER BY 1");
+    }
+
+    @Test
+    void selectWithoutFrom()
+    {
+        check("SELECT 1 AS one, 'a' || 'b' AS ab, upper('x') AS up, DATE '2024-02-28' + INTERVAL '2' DAY AS later, CAST(NULL AS INT) AS none",
+                "SELECT 1 AS one, 'a' || 'b' AS ab, upper('x') AS up, CAST(DATE '2024-02-28' + INTERVAL '2' DAY AS DATE) AS later,"
+                        + " CAST(NULL AS INT) AS none");
+        check("SELECT 2 AS x UNION ALL SELECT 3 UNION ALL SELECT 2 ORDER BY 1");
+        check("SELECT id FROM emp WHERE dept = (SELECT 3) AND id < 60 ORDER BY id");
+        check("SELECT count(*) AS n, sum(x) FROM (SELECT 5 AS x UNION ALL SELECT 7)");
     }
 
     @Test

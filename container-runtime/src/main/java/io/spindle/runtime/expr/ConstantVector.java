@@ -11,11 +11,13 @@ import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /** A literal repeated for every row; the vector is reused while batches keep the same size. */
-final class ConstantVector
+public final class ConstantVector
         implements VectorExpression
 {
     private final Literal literal;
@@ -36,7 +38,8 @@ final class ConstantVector
         return cached;
     }
 
-    static ColumnVector build(Literal literal, int rows)
+    /** A vector of {@code rows} rows, each the literal's value. */
+    public static ColumnVector build(Literal literal, int rows)
     {
         DataType type = literal.type();
         Object value = literal.value();
@@ -66,7 +69,16 @@ final class ConstantVector
             Arrays.fill(v.values(), 0, rows, value instanceof LocalDate d ? (int) d.toEpochDay() : ((Number) value).intValue());
         }
         else if (vector instanceof LongVector v) {
-            long unscaled = value instanceof BigDecimal d ? d.setScale(type.scale()).unscaledValue().longValueExact() : ((Number) value).longValue();
+            long unscaled;
+            if (value instanceof BigDecimal d) {
+                unscaled = d.setScale(type.scale()).unscaledValue().longValueExact();
+            }
+            else if (value instanceof Instant instant) {
+                unscaled = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+            }
+            else {
+                unscaled = ((Number) value).longValue();
+            }
             Arrays.fill(v.values(), 0, rows, unscaled);
         }
         else if (vector instanceof DoubleVector v) {

@@ -8,6 +8,7 @@ import io.spindle.planner.physical.FilterExec;
 import io.spindle.planner.physical.HashAggregateExec;
 import io.spindle.planner.physical.HashJoinExec;
 import io.spindle.planner.physical.InMemoryScanExec;
+import io.spindle.planner.physical.LocalTableScanExec;
 import io.spindle.planner.physical.LimitExec;
 import io.spindle.planner.physical.NestedLoopJoinExec;
 import io.spindle.planner.physical.PhysicalPlan;
@@ -27,6 +28,7 @@ import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.BroadcastReadOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
+import io.spindle.runtime.operators.LocalScanOperator;
 import io.spindle.runtime.operators.HashJoinOperator;
 import io.spindle.runtime.operators.LimitOperator;
 import io.spindle.runtime.operators.NestedLoopJoinOperator;
@@ -297,6 +299,12 @@ public final class TaskRunner
             }
             return InMemoryScanOperator.computing(env.blocks(), id, node.level(), child(node),
                     bytes -> metrics.cachedBlocks.put(node.cacheId(), bytes));
+        }
+
+        @Override
+        public Operator visitLocalTableScan(LocalTableScanExec node, Void context)
+        {
+            return new LocalScanOperator(node.schema(), node.rows());
         }
 
         @Override

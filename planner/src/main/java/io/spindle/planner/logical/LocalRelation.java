@@ -7,9 +7,10 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Rows the driver already holds, such as the output of a SQL command ({@code SHOW TABLES}, {@code EXPLAIN}).
- * They are returned as they are by collect and count; no job runs, and no executor ever sees this node, so
- * the optimizer and the physical planner do not handle it.
+ * Rows the driver already holds: the output of a SQL command ({@code SHOW TABLES}, {@code EXPLAIN}), rows a
+ * program passed to {@code createDataFrame}, or the single row without columns that a {@code SELECT} without
+ * {@code FROM} reads. Collected alone they are returned without a job; under other operators they become a
+ * one-partition scan whose rows travel with the task.
  */
 public final class LocalRelation
         extends LogicalPlan
@@ -26,6 +27,12 @@ public final class LocalRelation
                 throw new IllegalArgumentException("row " + row + " has " + row.size() + " values for " + schema.size() + " columns");
             }
         }
+    }
+
+    /** The one row without columns that {@code SELECT 1} reads. */
+    public static LocalRelation oneRow()
+    {
+        return new LocalRelation(new Schema(List.of()), List.of(List.of()));
     }
 
     /** The rows, each with one value (perhaps null) per column of the schema. */
@@ -55,7 +62,7 @@ public final class LocalRelation
     @Override
     public <R, C> R accept(LogicalPlanVisitor<R, C> visitor, C context)
     {
-        return visitor.visitNode(this, context);
+        return visitor.visitLocalRelation(this, context);
     }
 
     @Override

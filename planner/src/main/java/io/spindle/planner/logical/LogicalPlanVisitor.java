@@ -58,4 +58,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitLocalRelation(LocalRelation node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -11,6 +11,7 @@ import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
@@ -75,6 +76,17 @@ public final class PruneColumns
         /** A cache holds all its columns; the nodes above it drop the ones they do not need. */
         @Override
         public Pruned visitCachedRelation(CachedRelation node, BitSet required)
+        {
+            int[] mapping = new int[node.schema().size()];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i;
+            }
+            return new Pruned(node, mapping);
+        }
+
+        /** Local rows keep their columns too: they are few, and the nodes above drop what they do not need. */
+        @Override
+        public Pruned visitLocalRelation(LocalRelation node, BitSet required)
         {
             int[] mapping = new int[node.schema().size()];
             for (int i = 0; i < mapping.length; i++) {

@@ -61,6 +61,9 @@ public final class InMemoryScanExec
         if (plan instanceof InMemoryScanExec cached) {
             return cached.numPartitions();
         }
+        if (plan instanceof LocalTableScanExec) {
+            return 1;
+        }
         for (PhysicalPlan child : plan.children()) {
             if (!(child instanceof BroadcastExchangeExec)) {
                 return outputPartitions(child);

@@ -71,4 +71,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitLocalTableScan(LocalTableScanExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -12,6 +12,7 @@ import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
 import io.spindle.planner.logical.Project;
@@ -202,6 +203,12 @@ public final class PhysicalPlanner
                     .<PhysicalPlan>map(executors -> InMemoryScanExec.reading(node.cacheId(), node.level(), compute.schema(), compute.outputPartitioning(),
                             executors))
                     .orElseGet(() -> InMemoryScanExec.computing(node.cacheId(), node.level(), compute, partitions));
+        }
+
+        @Override
+        public PhysicalPlan visitLocalRelation(LocalRelation node, Void context)
+        {
+            return LocalTableScanExec.of(node);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.ExchangeExec;
 import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.InMemoryScanExec;
+import io.spindle.planner.physical.LocalTableScanExec;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.physical.ShuffleReadExec;
 
@@ -72,6 +73,9 @@ public final class StagePlanner
         }
         if (fragment instanceof ShuffleReadExec read) {
             return read.numPartitions();
+        }
+        if (fragment instanceof LocalTableScanExec) {
+            return 1;
         }
         if (fragment instanceof InMemoryScanExec cached && cached.compute().isEmpty()) {
             return cached.numPartitions();

@@ -15,6 +15,7 @@ import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Union;
@@ -91,6 +92,10 @@ public final class StatisticsEstimator
         }
         if (plan instanceof CachedRelation cached) {
             return of(cached.cachedPlan());
+        }
+        if (plan instanceof LocalRelation local) {
+            double rows = local.rows().size();
+            return new Statistics(rows, rows * Math.max(1, width(local.schema())), List.of());
         }
         if (plan instanceof Filter filter) {
             Statistics child = of(filter.child());

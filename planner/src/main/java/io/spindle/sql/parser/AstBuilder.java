@@ -3,6 +3,7 @@ package io.spindle.sql.parser;
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
 import io.spindle.planner.analyzer.NameSuggester;
 import io.spindle.planner.analyzer.Qualifiers;
+import io.spindle.planner.analyzer.SetOperationAnalyzer;
 import io.spindle.planner.analyzer.UnionAnalyzer;
 import io.spindle.planner.analyzer.WindowAnalyzer;
 import io.spindle.planner.expressions.AggregateCall;
@@ -28,6 +29,7 @@ import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Sort;
@@ -227,25 +229,7 @@ public final class AstBuilder
             LogicalPlan union = UnionAnalyzer.byPosition(left, right);
             return all ? union : distinct(union);
         }
-        if (all) {
-            throw error(set, operator + " ALL is not supported yet; use " + operator + " (DISTINCT)");
-        }
-        JoinType type = operator.equals("INTERSECT") ? JoinType.LEFT_SEMI : JoinType.LEFT_ANTI;
-        Schema both = Join.conditionSchema(left.schema(), right.schema());
-        int width = left.schema().size();
-        Expression condition = null;
-        for (int i = 0; i < width; i++) {
-            ColumnRef l = ref(both, i);
-            ColumnRef r = ref(both, width + i);
-            Expression equal = new Comparison(Comparison.Operator.EQUAL, l, r);
-            if (l.nullable() || r.nullable()) {
-                // set operations treat two nulls as the same value
-                equal = Logical.or(equal, Logical.and(new IsNull(l), new IsNull(r)));
-            }
-            condition = condition == null ? equal : Logical.and(condition, equal);
-        }
-        Expression resolved = ExpressionAnalyzer.resolve(condition, both);
-        return distinct(new Join(left, right, type, Optional.of(resolved)));
+        return operator.equals("INTERSECT") ? SetOperationAnalyzer.intersect(left, right, all) : SetOperationAnalyzer.except(left, right, all);
     }
 
     private LogicalPlan sortByOutput(LogicalPlan plan, List<SortItemContext> items)
@@ -282,10 +266,8 @@ public final class AstBuilder
 
     private LogicalPlan buildSpecification(QuerySpecificationContext spec, List<SortItemContext> order, Optional<Integer> limit)
     {
-        if (spec.FROM() == null) {
-            throw error(spec, "SELECT without FROM is not supported yet; select from a view");
-        }
-        LogicalPlan plan = from(spec.relation());
+        // SELECT without FROM reads one row without columns, as Spark's OneRowRelation
+        LogicalPlan plan = spec.FROM() == null ? LocalRelation.oneRow() : from(spec.relation());
         if (spec.where != null) {
             plan = where(plan, spec.where);
         }
