@@ -179,6 +179,11 @@ class SqlQueryTest
         // a correlated count over no rows is 0, and a scalar subquery without rows is null
         check("SELECT dname FROM dept d WHERE (SELECT count(*) FROM emp e WHERE e.dept = d.dept AND e.id < 3) = 0 ORDER BY dname");
         check("SELECT id, (SELECT dname FROM dept WHERE dept > 100) AS nothing, (SELECT max(dept) FROM dept) AS top FROM emp WHERE id < 5 ORDER BY id");
+        // a subquery that is not an aggregate is checked to return one row: here it does
+        check("SELECT id, (SELECT dname FROM dept WHERE dept = 2) AS two FROM emp WHERE id < 5 ORDER BY id");
+        RuntimeException many = assertThrows(RuntimeException.class,
+                () -> session.sql("SELECT id, (SELECT dname FROM dept WHERE dept < 3) AS d FROM emp WHERE id < 5").collect());
+        assertTrue(many.getMessage().contains("more than one row returned by a subquery used as an expression"), many.getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.spindle.planner.physical.FileScanExec;
 import io.spindle.planner.physical.FilterExec;
 import io.spindle.planner.physical.HashAggregateExec;
 import io.spindle.planner.physical.HashJoinExec;
+import io.spindle.planner.physical.EnforceSingleRowExec;
 import io.spindle.planner.physical.InMemoryScanExec;
 import io.spindle.planner.physical.LocalTableScanExec;
 import io.spindle.planner.physical.LimitExec;
@@ -26,6 +27,7 @@ import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.BroadcastReadOperator;
+import io.spindle.runtime.operators.EnforceSingleRowOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
 import io.spindle.runtime.operators.LocalScanOperator;
@@ -299,6 +301,12 @@ public final class TaskRunner
             }
             return InMemoryScanOperator.computing(env.blocks(), id, node.level(), child(node),
                     bytes -> metrics.cachedBlocks.put(node.cacheId(), bytes));
+        }
+
+        @Override
+        public Operator visitEnforceSingleRow(EnforceSingleRowExec node, Void context)
+        {
+            return new EnforceSingleRowOperator(child(node));
         }
 
         @Override

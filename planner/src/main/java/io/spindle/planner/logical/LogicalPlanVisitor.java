@@ -63,4 +63,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitEnforceSingleRow(EnforceSingleRow node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -6,6 +6,7 @@ import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.CachedRelation;
+import io.spindle.planner.logical.EnforceSingleRow;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -166,6 +167,13 @@ public final class PruneColumns
         {
             Pruned child = node.child().accept(this, required);
             return new Pruned(new Limit(child.plan(), node.count()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitEnforceSingleRow(EnforceSingleRow node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new EnforceSingleRow(child.plan()), child.mapping());
         }
 
         @Override

@@ -76,4 +76,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitEnforceSingleRow(EnforceSingleRowExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -11,6 +11,7 @@ import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
+import io.spindle.planner.logical.EnforceSingleRow;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
@@ -203,6 +204,17 @@ public final class PhysicalPlanner
                     .<PhysicalPlan>map(executors -> InMemoryScanExec.reading(node.cacheId(), node.level(), compute.schema(), compute.outputPartitioning(),
                             executors))
                     .orElseGet(() -> InMemoryScanExec.computing(node.cacheId(), node.level(), compute, partitions));
+        }
+
+        /** Two rows at most from each partition are enough to tell one row from more. */
+        @Override
+        public PhysicalPlan visitEnforceSingleRow(EnforceSingleRow node, Void context)
+        {
+            PhysicalPlan child = node.child().accept(this, context);
+            if (!isSinglePartition(child)) {
+                child = new ExchangeExec(new LimitExec(child, 2), new Partitioning.Single());
+            }
+            return new EnforceSingleRowExec(child);
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.Not;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.CachedRelation;
+import io.spindle.planner.logical.EnforceSingleRow;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -92,6 +93,9 @@ public final class StatisticsEstimator
         }
         if (plan instanceof CachedRelation cached) {
             return of(cached.cachedPlan());
+        }
+        if (plan instanceof EnforceSingleRow single) {
+            return withRows(of(single.child()), Math.min(1, of(single.child()).rowCount()));
         }
         if (plan instanceof LocalRelation local) {
             double rows = local.rows().size();

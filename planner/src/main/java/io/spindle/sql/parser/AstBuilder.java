@@ -25,6 +25,7 @@ import io.spindle.planner.expressions.UnresolvedColumn;
 import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.EnforceSingleRow;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
@@ -981,7 +982,8 @@ public final class AstBuilder
             if (inner.schema().size() != 1) {
                 throw error(subquery.query(), "a scalar subquery must select one column, not " + inner.schema().size() + " " + inner.schema().names());
             }
-            LogicalPlan named = new Project(inner, List.of(new Alias(ref(inner.schema(), 0), subquery.name())));
+            LogicalPlan single = EnforceSingleRow.atMostOneRow(inner) ? inner : new EnforceSingleRow(inner);
+            LogicalPlan named = new Project(single, List.of(new Alias(ref(inner.schema(), 0), subquery.name())));
             // joined to every row of the outer query; a left join, so that a subquery without rows is null
             return new Join(outer, named, JoinType.LEFT_OUTER, Optional.empty());
         }
