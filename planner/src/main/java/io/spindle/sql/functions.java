@@ -115,6 +115,23 @@ public final class functions
         return countDistinct(col(column));
     }
 
+    /** The sum of the distinct non-null values of {@code column}, as Spark's {@code sum_distinct}. */
+    public static Column sum_distinct(Column column)
+    {
+        return aggregate(AggregateFunction.SUM_DISTINCT, column);
+    }
+
+    /** As {@link #sum_distinct(Column)}, by the name Spark 3.1 and earlier used. */
+    public static Column sumDistinct(Column column)
+    {
+        return sum_distinct(column);
+    }
+
+    public static Column sumDistinct(String column)
+    {
+        return sum_distinct(col(column));
+    }
+
     /** Spark's newer name for {@link #countDistinct(Column)}. */
     public static Column count_distinct(Column column)
     {

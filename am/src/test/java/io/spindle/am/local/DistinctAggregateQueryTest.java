@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.spindle.sql.functions.avg;
 import static io.spindle.sql.functions.col;
 import static io.spindle.sql.functions.count;
 import static io.spindle.sql.functions.countDistinct;
 import static io.spindle.sql.functions.max;
 import static io.spindle.sql.functions.min;
 import static io.spindle.sql.functions.sum;
+import static io.spindle.sql.functions.sumDistinct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +58,22 @@ class DistinctAggregateQueryTest
                 fixture.duck("SELECT k, count(DISTINCT s), sum(m), count(*), count(s), min(s), max(m) FROM $t GROUP BY k"), grouped.collect());
         assertEquals(List.of("k", "ds", "sm", "n", "ns", "lo", "hi"), List.of(grouped.columns()));
         assertEquals("decimal(19,2)", grouped.schema().field(2).type().sqlName(), "sum keeps Spark's type");
+    }
+
+    @Test
+    void distinctAggregatesOfSeveralColumnsBesideAnAverage()
+    {
+        DataFrame grouped = fixture.read("t").groupBy("k")
+                .agg(countDistinct("s").as("ds"), sumDistinct("m").as("dm"), countDistinct("m").as("cm"), avg("m").as("am"), count("*").as("n"));
+
+        DuckDbOracle.assertSameRowsUnordered(
+                fixture.duck("SELECT k, count(DISTINCT s), sum(DISTINCT m), count(DISTINCT m), avg(m), count(*) FROM $t GROUP BY k"), grouped.collect());
+        assertEquals(List.of("k", "ds", "dm", "cm", "am", "n"), List.of(grouped.columns()));
+        assertEquals(List.of("decimal(19,2)", "decimal(13,6)"), List.of(grouped.schema().field(2).type().sqlName(), grouped.schema().field(4).type().sqlName()));
+        // the parts join on k, which is null for some rows: a hash or merge join on keys, and the null group kept
+        String plan = grouped.explainString("simple");
+        assertTrue(!plan.contains("NestedLoop"), plan);
+        assertEquals(6, grouped.collect().size());
     }
 
     @Test

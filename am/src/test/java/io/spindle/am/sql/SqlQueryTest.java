@@ -113,6 +113,11 @@ class SqlQueryTest
         check("SELECT count(*), sum(salary), max(id) FROM emp");
         check("SELECT DISTINCT dept FROM emp ORDER BY dept");
         check("SELECT dept FROM emp GROUP BY dept ORDER BY sum(salary) DESC");
+        // distinct aggregates of different arguments, beside plain ones (avg too), grouped and not
+        check("SELECT dept, count(DISTINCT name), sum(DISTINCT salary), avg(DISTINCT salary), count(*), avg(salary), max(hired)"
+                + " FROM emp GROUP BY dept ORDER BY dept");
+        check("SELECT count(DISTINCT dept), count(DISTINCT name), sum(DISTINCT id % 10), min(salary) FROM emp");
+        check("SELECT name, count(DISTINCT dept) AS depts, count(DISTINCT hired) FROM emp WHERE id < 400 GROUP BY name HAVING count(DISTINCT dept) > 1 ORDER BY name");
     }
 
     @Test

@@ -82,8 +82,8 @@ public final class WindowAnalyzer
         if (call.function() == AggregateFunction.FIRST) {
             throw new AnalysisException("first(...) over a window is not supported; use lag, min or max");
         }
-        if (call.function() == AggregateFunction.COUNT_DISTINCT) {
-            throw new AnalysisException("count(DISTINCT ...) over a window is not supported; count the distinct values in a groupBy and join them back");
+        if (call.function().isDistinct()) {
+            throw new AnalysisException(call.defaultName() + " over a window is not supported; aggregate the distinct values in a groupBy and join them back");
         }
         if (call.function() == AggregateFunction.AVG && call.argumentType().kind() == TypeKind.DECIMAL) {
             throw new AnalysisException("avg(" + call.argument().get().defaultName() + ") over a window needs a non-decimal argument;"

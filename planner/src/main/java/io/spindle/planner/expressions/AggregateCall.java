@@ -84,14 +84,14 @@ public final class AggregateCall
     @Override
     public String defaultName()
     {
-        String distinct = function == AggregateFunction.COUNT_DISTINCT ? "DISTINCT " : "";
+        String distinct = function.isDistinct() ? "DISTINCT " : "";
         return function.sqlName() + "(" + distinct + argument.map(Expression::defaultName).orElse("1") + ")";
     }
 
     @Override
     public String toString()
     {
-        String distinct = function == AggregateFunction.COUNT_DISTINCT ? "DISTINCT " : "";
+        String distinct = function.isDistinct() ? "DISTINCT " : "";
         return function.sqlName() + "(" + distinct + argument.map(Expression::toString).orElse("*") + ")";
     }
 }

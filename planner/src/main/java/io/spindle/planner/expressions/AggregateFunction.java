@@ -12,8 +12,11 @@ import java.util.List;
 public enum AggregateFunction
 {
     SUM, COUNT, COUNT_STAR, AVG, MIN, MAX, FIRST,
-    /** {@code count(DISTINCT x)}: rewritten by the optimizer into an aggregation over distinct values, never run as such. */
-    COUNT_DISTINCT;
+    /**
+     * {@code count(DISTINCT x)}, {@code sum(DISTINCT x)}, {@code avg(DISTINCT x)}: rewritten by the optimizer into
+     * aggregations over distinct values, never run as such.
+     */
+    COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT;
 
     /** The type of the final value for an argument of type {@code arg} (ignored for {@code count(*)}). */
     public DataType resultType(DataType arg)
@@ -21,6 +24,8 @@ public enum AggregateFunction
         return switch (this) {
             case COUNT, COUNT_STAR, COUNT_DISTINCT -> DataType.LONG;
             case MIN, MAX, FIRST -> arg;
+            case SUM_DISTINCT -> SUM.resultType(arg);
+            case AVG_DISTINCT -> AVG.resultType(arg);
             case SUM -> switch (arg.kind()) {
                 case INT, LONG -> DataType.LONG;
                 case DOUBLE -> DataType.DOUBLE;
@@ -47,7 +52,8 @@ public enum AggregateFunction
             case FIRST -> List.of(arg, DataType.BOOLEAN);
             case SUM -> List.of(resultType(arg));
             case AVG -> List.of(avgSumType(arg), DataType.LONG);
-            case COUNT_DISTINCT -> throw new IllegalStateException("count(DISTINCT) has no partial form; the optimizer rewrites it");
+            case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalStateException(
+                    sqlName() + "(DISTINCT) has no partial form; the optimizer rewrites it");
         };
     }
 
@@ -60,14 +66,35 @@ public enum AggregateFunction
     public boolean acceptsArgument(DataType arg)
     {
         return switch (this) {
-            case SUM, AVG -> arg.isNumeric();
+            case SUM, AVG, SUM_DISTINCT, AVG_DISTINCT -> arg.isNumeric();
             default -> true;
         };
     }
 
     public String sqlName()
     {
-        return this == COUNT_STAR || this == COUNT_DISTINCT ? "count" : name().toLowerCase();
+        return switch (this) {
+            case COUNT_STAR, COUNT_DISTINCT -> "count";
+            case SUM_DISTINCT -> "sum";
+            case AVG_DISTINCT -> "avg";
+            default -> name().toLowerCase();
+        };
+    }
+
+    public boolean isDistinct()
+    {
+        return this == COUNT_DISTINCT || this == SUM_DISTINCT || this == AVG_DISTINCT;
+    }
+
+    /** What a distinct function computes once its argument's values are made distinct: count, sum or avg. */
+    public AggregateFunction overDistinctValues()
+    {
+        return switch (this) {
+            case COUNT_DISTINCT -> COUNT;
+            case SUM_DISTINCT -> SUM;
+            case AVG_DISTINCT -> AVG;
+            default -> throw new IllegalStateException(this + " is not a distinct aggregate");
+        };
     }
 
     private IllegalArgumentException notNumeric(DataType arg)

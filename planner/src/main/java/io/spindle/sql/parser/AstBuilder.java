@@ -54,14 +54,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -83,9 +81,8 @@ public final class AstBuilder
     private int generatedNames;
     // where each column name is first written, for the message when it is not found
     private final Map<String, Token> columnPositions = new HashMap<>();
-    // per query specification: scalar subqueries met while building expressions, and count(DISTINCT ...) calls
+    // per query specification: scalar subqueries met while building expressions
     private List<PendingSubquery> pendingSubqueries = new ArrayList<>();
-    private Set<Expression> distinctAggregates = new HashSet<>();
 
     public AstBuilder(SqlCatalog catalog)
     {
@@ -253,15 +250,12 @@ public final class AstBuilder
     private LogicalPlan querySpecification(QuerySpecificationContext spec, List<SortItemContext> order, Optional<Integer> limit)
     {
         List<PendingSubquery> outerPending = pendingSubqueries;
-        Set<Expression> outerDistinct = distinctAggregates;
         pendingSubqueries = new ArrayList<>();
-        distinctAggregates = new HashSet<>();
         try {
             return buildSpecification(spec, order, limit);
         }
         finally {
             pendingSubqueries = outerPending;
-            distinctAggregates = outerDistinct;
         }
     }
 
@@ -483,7 +477,6 @@ public final class AstBuilder
         private final LogicalPlan input;
         private final List<Expression> keys = new ArrayList<>();
         private final List<Expression> calls = new ArrayList<>();
-        private final List<Expression> unresolvedCalls = new ArrayList<>();
         private final ParserRuleContext where;
         private LogicalPlan output;
 
@@ -509,7 +502,6 @@ public final class AstBuilder
                 Expression resolved = resolve(call, input);
                 if (!calls.contains(resolved)) {
                     calls.add(resolved);
-                    unresolvedCalls.add(call);
                 }
                 return;
             }
@@ -521,28 +513,7 @@ public final class AstBuilder
 
         LogicalPlan build()
         {
-            List<Expression> distinctCalls = unresolvedCalls.stream().filter(distinctAggregates::contains).toList();
-            if (distinctCalls.isEmpty()) {
-                output = new Aggregate(input, keys, calls);
-                return output;
-            }
-            // count(DISTINCT x): group on the keys and x first, then aggregate x per key
-            Expression argument = ((AggregateCall) calls.get(0)).argument().orElse(null);
-            boolean sameArgument = calls.stream().allMatch(c -> ((AggregateCall) c).argument().map(a -> a.equals(argument)).orElse(false));
-            if (distinctCalls.size() != unresolvedCalls.size() || !sameArgument) {
-                throw error(where, "DISTINCT aggregates are supported only when every aggregate of the query is DISTINCT over the same argument");
-            }
-            List<Expression> innerKeys = new ArrayList<>(keys);
-            innerKeys.add(argument);
-            LogicalPlan deduplicated = new Aggregate(input, innerKeys, List.of());
-            Schema schema = deduplicated.schema();
-            List<Expression> outerKeys = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                outerKeys.add(ref(schema, i));
-            }
-            ColumnRef distinctValue = ref(schema, keys.size());
-            List<Expression> outerCalls = calls.stream().map(c -> (Expression) new AggregateCall(((AggregateCall) c).function(), Optional.of(distinctValue))).toList();
-            output = new Aggregate(deduplicated, outerKeys, outerCalls);
+            output = new Aggregate(input, keys, calls);
             return output;
         }
 
@@ -1003,7 +974,6 @@ public final class AstBuilder
                 throw error(subquery.query(), "a correlated scalar subquery must aggregate, e.g. SELECT max(...), so that it yields one value per outer row");
             }
             List<PendingSubquery> saved = pendingSubqueries;
-            Set<Expression> savedDistinct = distinctAggregates;
             pendingSubqueries = new ArrayList<>();
             LogicalPlan grouped;
             AggregateBuilder aggregate;
@@ -1015,7 +985,6 @@ public final class AstBuilder
             }
             finally {
                 pendingSubqueries = saved;
-                distinctAggregates = savedDistinct;
             }
             List<Expression> outputs = new ArrayList<>();
             for (int k = 0; k < split.innerKeys().size(); k++) {
@@ -1313,20 +1282,20 @@ public final class AstBuilder
         };
         if (aggregate != null) {
             requireArguments(call, function, args, 1);
-            if (distinct && aggregate == AggregateFunction.COUNT) {
-                // the optimizer's RewriteDistinctAggregates plans it, beside any other aggregates, as countDistinct does
-                return windowed(new AggregateCall(AggregateFunction.COUNT_DISTINCT, Optional.of(args.get(0))), call.overClause());
+            if (distinct && call.overClause() != null) {
+                throw error(call, "DISTINCT is not supported in a window function");
             }
-            AggregateCall result = new AggregateCall(aggregate, Optional.of(args.get(0)));
             if (distinct) {
-                if (call.overClause() != null) {
-                    throw error(call, "DISTINCT is not supported in a window function");
-                }
-                if (aggregate != AggregateFunction.MIN && aggregate != AggregateFunction.MAX) {
-                    distinctAggregates.add(result);
-                }
+                // the optimizer's RewriteDistinctAggregates plans these beside any other aggregates; min, max and
+                // first are the same over distinct values
+                aggregate = switch (aggregate) {
+                    case COUNT -> AggregateFunction.COUNT_DISTINCT;
+                    case SUM -> AggregateFunction.SUM_DISTINCT;
+                    case AVG -> AggregateFunction.AVG_DISTINCT;
+                    default -> aggregate;
+                };
             }
-            return windowed(result, call.overClause());
+            return windowed(new AggregateCall(aggregate, Optional.of(args.get(0))), call.overClause());
         }
         if (distinct) {
             throw error(call, "DISTINCT is allowed only in an aggregate function, not in " + function);

@@ -44,7 +44,8 @@ public interface Accumulator
             case MIN -> new MinMaxAccumulator(arg, true);
             case MAX -> new MinMaxAccumulator(arg, false);
             case FIRST -> new FirstAccumulator(arg);
-            case COUNT_DISTINCT -> throw new IllegalStateException("count(DISTINCT) reached an executor; the optimizer should have rewritten it");
+            case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalStateException(
+                    call.defaultName() + " reached an executor; the optimizer should have rewritten it");
         };
     }
 }

@@ -5,10 +5,15 @@ import io.spindle.planner.expressions.AggregateFunction;
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Cast;
 import io.spindle.planner.expressions.ColumnRef;
+import io.spindle.planner.expressions.Comparison;
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.IsNull;
 import io.spindle.planner.expressions.Literal;
+import io.spindle.planner.expressions.Logical;
 import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.types.DataType;
@@ -20,12 +25,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns an aggregation with {@code count(DISTINCT x)} into two: the inner one groups by the keys and {@code x}
- * (so each distinct value is one row) and computes the other aggregates partially; the outer one groups by the
- * keys, counts the non-null {@code x} rows and merges the partial aggregates (a sum of sums, a sum of counts, a
- * min of mins). A projection on top restores the original types and names (a count over no groups is 0, not
- * null). Every distinct count in one aggregation must be over the same expression, and {@code avg} cannot sit
- * beside it; both fail with a message saying what to do instead.
+ * Plans the distinct aggregates ({@code count}, {@code sum} and {@code avg} of {@code DISTINCT x}) beside any others.
+ * With one distinct argument and no plain {@code avg}, two aggregations: the inner one groups by the keys and
+ * {@code x} (so each distinct value is one row) and computes the other aggregates partially; the outer one groups
+ * by the keys, counts, sums or averages {@code x} and merges the partial aggregates (a sum of sums, a sum of
+ * counts, a min of mins). Otherwise (distinct aggregates of several arguments, or a plain {@code avg}, whose
+ * partial sum and count would need a division that rounds differently), one such aggregation per distinct
+ * argument and one for the plain aggregates, joined on the grouping keys with nulls matching nulls (each has
+ * one row per group, the same groups). A projection on top restores the original types, names and order (a
+ * count over no groups is 0, not null).
  */
 public final class RewriteDistinctAggregates
         implements Rule
@@ -37,21 +45,94 @@ public final class RewriteDistinctAggregates
             return node;
         }
         List<AggregateCall> calls = aggregate.aggregates().stream().map(RewriteDistinctAggregates::call).toList();
-        Expression distinct = null;
+        List<Expression> distinctArguments = new ArrayList<>();
         for (AggregateCall call : calls) {
-            if (call.function() != AggregateFunction.COUNT_DISTINCT) {
-                continue;
+            if (call.function().isDistinct() && !distinctArguments.contains(call.argument().orElseThrow())) {
+                distinctArguments.add(call.argument().orElseThrow());
             }
-            Expression argument = call.argument().orElseThrow();
-            if (distinct != null && !distinct.equals(argument)) {
-                throw new UnsupportedOperationException("count(DISTINCT) of different expressions (" + distinct.defaultName() + " and "
-                        + argument.defaultName() + ") in one aggregation is not supported yet; aggregate each in its own groupBy and join the results");
-            }
-            distinct = argument;
         }
-        if (distinct == null) {
+        if (distinctArguments.isEmpty()) {
             return node;
         }
+        boolean plainAverage = calls.stream().anyMatch(call -> call.function() == AggregateFunction.AVG);
+        if (distinctArguments.size() == 1 && !plainAverage) {
+            return overDistinctValues(aggregate, calls, distinctArguments.get(0));
+        }
+        return joinedParts(aggregate, calls, distinctArguments);
+    }
+
+    /** One aggregation per distinct argument, one for the rest, joined on the keys. */
+    private LogicalPlan joinedParts(Aggregate aggregate, List<AggregateCall> calls, List<Expression> distinctArguments)
+    {
+        int keys = aggregate.groupingKeys().size();
+        Schema original = aggregate.schema();
+        List<List<Integer>> parts = new ArrayList<>();
+        for (Expression argument : distinctArguments) {
+            List<Integer> part = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).function().isDistinct() && calls.get(i).argument().orElseThrow().equals(argument)) {
+                    part.add(i);
+                }
+            }
+            parts.add(part);
+        }
+        List<Integer> plain = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (!calls.get(i).function().isDistinct()) {
+                plain.add(i);
+            }
+        }
+        if (!plain.isEmpty()) {
+            parts.add(plain);
+        }
+        // where each original aggregate ends up in the joined row
+        int[] column = new int[calls.size()];
+        LogicalPlan joined = null;
+        for (List<Integer> part : parts) {
+            List<Expression> partCalls = new ArrayList<>();
+            for (int i : part) {
+                partCalls.add(aggregate.aggregates().get(i));
+            }
+            LogicalPlan partPlan = apply(new Aggregate(aggregate.child(), aggregate.groupingKeys(), partCalls));
+            int offset = joined == null ? 0 : joined.schema().size();
+            for (int j = 0; j < part.size(); j++) {
+                column[part.get(j)] = offset + keys + j;
+            }
+            joined = joined == null ? partPlan : joinOnKeys(joined, partPlan, keys);
+        }
+        List<Expression> restored = new ArrayList<>();
+        Schema joinedSchema = joined.schema();
+        for (int c = 0; c < original.size(); c++) {
+            int from = c < keys ? c : column[c - keys];
+            restored.add(reference(joinedSchema, from, original.field(c).name()));
+        }
+        return new Project(joined, restored);
+    }
+
+    private static LogicalPlan joinOnKeys(LogicalPlan left, LogicalPlan right, int keys)
+    {
+        if (keys == 0) {
+            return new Join(left, right, JoinType.CROSS, Optional.empty());
+        }
+        Schema both = Join.conditionSchema(left.schema(), right.schema());
+        int width = left.schema().size();
+        Expression condition = null;
+        for (int k = 0; k < keys; k++) {
+            ColumnRef l = reference(both, k, both.field(k).name());
+            ColumnRef r = reference(both, width + k, both.field(width + k).name());
+            Expression equal = new Comparison(Comparison.Operator.EQUAL, l, r);
+            if (l.nullable() || r.nullable()) {
+                // a group whose key is null is a group like any other
+                equal = Logical.or(equal, Logical.and(new IsNull(l), new IsNull(r)));
+            }
+            condition = condition == null ? equal : Logical.and(condition, equal);
+        }
+        return new Join(left, right, JoinType.INNER, Optional.of(condition));
+    }
+
+    /** The two-level plan for distinct aggregates of one argument beside mergeable plain ones. */
+    private static LogicalPlan overDistinctValues(Aggregate aggregate, List<AggregateCall> calls, Expression distinct)
+    {
         int keys = aggregate.groupingKeys().size();
         List<Expression> innerKeys = new ArrayList<>(aggregate.groupingKeys());
         innerKeys.add(distinct);
@@ -59,11 +140,7 @@ public final class RewriteDistinctAggregates
         int[] partialColumn = new int[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             AggregateCall call = calls.get(i);
-            if (call.function() == AggregateFunction.AVG) {
-                throw new UnsupportedOperationException("avg(" + call.argument().orElseThrow().defaultName() + ") beside count(DISTINCT "
-                        + distinct.defaultName() + ") is not supported yet; use sum and count and divide");
-            }
-            if (call.function() != AggregateFunction.COUNT_DISTINCT) {
+            if (!call.function().isDistinct()) {
                 partialColumn[i] = keys + 1 + partials.size();
                 partials.add(new Alias(call, "partial_" + i));
             }
@@ -81,10 +158,11 @@ public final class RewriteDistinctAggregates
             AggregateCall call = calls.get(i);
             String name = original.field(keys + i).name();
             Expression merged = switch (call.function()) {
-                case COUNT_DISTINCT -> new AggregateCall(AggregateFunction.COUNT, Optional.of(reference(innerSchema, keys, "distinct")));
+                case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT ->
+                        new AggregateCall(call.function().overDistinctValues(), Optional.of(reference(innerSchema, keys, "distinct")));
                 case SUM, COUNT, COUNT_STAR -> new AggregateCall(AggregateFunction.SUM, Optional.of(reference(innerSchema, partialColumn[i], name)));
                 case MIN, MAX, FIRST -> new AggregateCall(call.function(), Optional.of(reference(innerSchema, partialColumn[i], name)));
-                case AVG -> throw new IllegalStateException("avg was refused above");
+                case AVG -> throw new IllegalStateException("a plain avg is planned by joining parts");
             };
             outerAggregates.add(new Alias(merged, name));
         }

@@ -5,8 +5,11 @@ import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.AggregateFunction;
 import io.spindle.planner.expressions.Alias;
 import io.spindle.planner.expressions.Expression;
+import io.spindle.planner.expressions.IsNull;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.FileRelation;
+import io.spindle.planner.logical.Join;
+import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ import static io.spindle.planner.optimizer.rules.RuleAssertions.assertDoesNotFir
 import static io.spindle.planner.optimizer.rules.RuleAssertions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RewriteDistinctAggregatesTest
@@ -62,14 +65,43 @@ class RewriteDistinctAggregatesTest
     }
 
     @Test
-    void distinctCountsOfDifferentColumnsOrAnAverageBesideOneAreRefusedWithAWayOut()
+    void distinctAggregatesOfDifferentColumnsAreJoinedOnTheKeys()
     {
-        Aggregate twoColumns = new Aggregate(scan, List.of(), List.of(
-                call(AggregateFunction.COUNT_DISTINCT, "o_date", "a"), call(AggregateFunction.COUNT_DISTINCT, "o_status", "b")));
-        Aggregate withAvg = new Aggregate(scan, List.of(), List.of(
-                call(AggregateFunction.COUNT_DISTINCT, "o_date", "a"), call(AggregateFunction.AVG, "o_price", "b")));
+        Aggregate twoColumns = new Aggregate(scan, List.of(col(scan, "o_status")), List.of(
+                call(AggregateFunction.COUNT_DISTINCT, "o_date", "a"), call(AggregateFunction.MAX, "o_price", "m"),
+                call(AggregateFunction.SUM_DISTINCT, "o_amount", "b"), call(AggregateFunction.COUNT_DISTINCT, "o_date", "c")));
 
-        assertTrue(assertThrows(UnsupportedOperationException.class, () -> rule.apply(twoColumns)).getMessage().contains("join the results"));
-        assertTrue(assertThrows(UnsupportedOperationException.class, () -> rule.apply(withAvg)).getMessage().contains("use sum and count"));
+        LogicalPlan rewritten = rule.apply(twoColumns);
+
+        assertEquals(twoColumns.schema(), rewritten.schema());
+        Project restore = (Project) rewritten;
+        Join top = (Join) restore.child();
+        assertEquals(JoinType.INNER, top.type());
+        // o_status may be null: the key matches null to null
+        assertTrue(top.condition().orElseThrow().anyMatch(e -> e instanceof IsNull), top.condition().toString());
+        Join first = (Join) top.left();
+        // the parts: distinct o_date (a and c), distinct o_amount (b), the plain max (m)
+        assertEquals(List.of("o_status", "a", "c"), first.left().schema().names());
+        assertEquals(List.of("o_status", "b"), first.right().schema().names());
+        assertEquals(List.of("o_status", "m"), top.right().schema().names());
+        assertInstanceOf(Aggregate.class, top.right());
+    }
+
+    @Test
+    void aPlainAverageBesideADistinctAggregateIsComputedOnItsOwn()
+    {
+        Aggregate withAvg = new Aggregate(scan, List.of(), List.of(
+                call(AggregateFunction.AVG, "o_price", "b"), call(AggregateFunction.AVG_DISTINCT, "o_price", "a")));
+
+        Project restore = (Project) rule.apply(withAvg);
+
+        assertEquals(withAvg.schema(), restore.schema());
+        Join cross = (Join) restore.child();
+        assertEquals(JoinType.CROSS, cross.type());
+        Aggregate plain = (Aggregate) cross.right();
+        assertSame(scan, plain.child());
+        assertEquals(AggregateFunction.AVG, ((AggregateCall) ((Alias) plain.aggregates().get(0)).child()).function());
+        // the distinct average is an average over the distinct prices
+        assertTrue(cross.left().toString().contains("avg"), cross.left().toString());
     }
 }
