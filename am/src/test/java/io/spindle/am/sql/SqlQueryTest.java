@@ -197,6 +197,12 @@ class SqlQueryTest
         check("SELECT id, dept, row_number() OVER (PARTITION BY dept ORDER BY id) AS rn,"
                 + " sum(salary) OVER (PARTITION BY dept ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running"
                 + " FROM emp WHERE id < 300 ORDER BY id");
+        // windows over the groups of a GROUP BY, ranking and summing aggregates
+        check("SELECT dept, sum(salary) AS total, rank() OVER (ORDER BY sum(salary) DESC) AS place,"
+                + " sum(sum(salary)) OVER (ORDER BY dept ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running"
+                + " FROM emp WHERE dept IS NOT NULL GROUP BY dept ORDER BY dept");
+        check("SELECT dept, name, count(*) AS n, row_number() OVER (PARTITION BY dept ORDER BY count(*) DESC, name) AS r"
+                + " FROM emp WHERE name IS NOT NULL GROUP BY dept, name ORDER BY dept, r");
     }
 
     @Test

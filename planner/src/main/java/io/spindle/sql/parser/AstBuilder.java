@@ -505,8 +505,12 @@ public final class AstBuilder
                 }
                 return;
             }
-            if (expression instanceof WindowExpression) {
-                throw error(where, "window functions in a query with GROUP BY or aggregates are not supported yet; aggregate in a subquery first");
+            if (expression instanceof WindowExpression window) {
+                // a window over the groups: what it computes over and orders by may be aggregates of the groups
+                window.function().children().forEach(this::collect);
+                window.partitionKeys().forEach(this::collect);
+                window.orderKeys().forEach(order -> collect(order.expression()));
+                return;
             }
             expression.children().forEach(this::collect);
         }
@@ -525,6 +529,15 @@ public final class AstBuilder
             if (expression instanceof AggregateCall call) {
                 int index = calls.indexOf(resolve(call, input));
                 return ref(output.schema(), keys.size() + index);
+            }
+            if (expression instanceof WindowExpression window) {
+                // the window's own function stays: its arguments, partition and order keys read the groups
+                Expression function = window.function();
+                List<Expression> children = new ArrayList<>();
+                children.add(function.withChildren(function.children().stream().map(this::rewrite).toList()));
+                window.partitionKeys().forEach(key -> children.add(rewrite(key)));
+                window.orderKeys().forEach(order -> children.add(rewrite(order.expression())));
+                return window.withChildren(children);
             }
             if (isScalarPlaceholder(expression)) {
                 return expression;
