@@ -165,6 +165,13 @@ class SqlQueryTest
         check("SELECT 2 AS x UNION ALL SELECT 3 UNION ALL SELECT 2 ORDER BY 1");
         check("SELECT id FROM emp WHERE dept = (SELECT 3) AND id < 60 ORDER BY id");
         check("SELECT count(*) AS n, sum(x) FROM (SELECT 5 AS x UNION ALL SELECT 7)");
+        // VALUES: constants widened per column to one type, named col1, col2, ... or by the alias
+        check("SELECT * FROM VALUES (1, 'a', 2.5), (2, NULL, 3), (-3, 'c', NULL) AS t(x, y, z) ORDER BY x",
+                "SELECT * FROM (VALUES (1, 'a', 2.5), (2, NULL, 3), (-3, 'c', NULL)) AS t(x, y, z) ORDER BY x");
+        check("SELECT d.dname, v.bonus FROM dept d JOIN (VALUES (1, 100), (2, 250), (9, 1)) v(dept, bonus) ON d.dept = v.dept ORDER BY 1");
+        check("VALUES (1 + 1, upper('q')), (3, 'r')", "SELECT * FROM (VALUES (2, 'Q'), (3, 'r'))");
+        assertTrue(session.sql("SELECT * FROM VALUES (1), (2)").physicalPlan().treeString().contains("LocalTableScan"));
+        assertEquals(List.of("col1", "col2"), List.of(session.sql("VALUES (1, 'x')").columns()));
     }
 
     @Test

@@ -56,6 +56,17 @@ queryTerm
 queryPrimary
     : querySpecification                                                      #selectPrimary
     | '(' query ')'                                                           #nestedQuery
+    | inlineTable                                                             #valuesPrimary
+    ;
+
+// VALUES (1, 'a'), (2, 'b'): rows of constants, columns named col1, col2, ... unless aliased
+inlineTable
+    : VALUES rowConstructor (',' rowConstructor)*
+    ;
+
+rowConstructor
+    : '(' expression (',' expression)* ')'
+    | expression
     ;
 
 querySpecification
@@ -115,6 +126,7 @@ relationPrimary
     : multipartName tableAlias                                                #tableReference
     | '(' query ')' tableAlias                                                #derivedTable
     | '(' relation ')' tableAlias                                             #parenthesizedRelation
+    | inlineTable tableAlias                                                  #inlineTableReference
     ;
 
 tableAlias
@@ -308,6 +320,7 @@ TRUE: 'TRUE';
 UNBOUNDED: 'UNBOUNDED';
 UNION: 'UNION';
 USING: 'USING';
+VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';

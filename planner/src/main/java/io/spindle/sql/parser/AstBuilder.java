@@ -35,6 +35,8 @@ import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
+import io.spindle.planner.logical.Union;
+import io.spindle.planner.optimizer.Optimizer;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
@@ -212,6 +214,9 @@ public final class AstBuilder
         if (ctx instanceof PrimaryTermContext primary) {
             if (primary.queryPrimary() instanceof SelectPrimaryContext select) {
                 return querySpecification(select.querySpecification(), List.of(), Optional.empty());
+            }
+            if (primary.queryPrimary() instanceof ValuesPrimaryContext values) {
+                return inlineTable(values.inlineTable());
             }
             return query(((NestedQueryContext) primary.queryPrimary()).query());
         }
@@ -685,8 +690,76 @@ public final class AstBuilder
         if (ctx instanceof DerivedTableContext derived) {
             return aliased(query(derived.query()), derived.tableAlias(), null);
         }
+        if (ctx instanceof InlineTableReferenceContext values) {
+            return aliased(inlineTable(values.inlineTable()), values.tableAlias(), null);
+        }
         ParenthesizedRelationContext nested = (ParenthesizedRelationContext) ctx;
         return aliased(relation(nested.relation()), nested.tableAlias(), null);
+    }
+
+    /**
+     * The rows of a VALUES clause, columns named col1, col2, ... as Spark names them, each of the type all its
+     * rows widen to. Rows whose values fold to constants become local rows; otherwise a union of one-row selects.
+     */
+    private LogicalPlan inlineTable(InlineTableContext ctx)
+    {
+        List<List<Expression>> table = new ArrayList<>();
+        for (RowConstructorContext row : ctx.rowConstructor()) {
+            List<Expression> values = row.expression().stream().map(e -> resolve(expression(e), LocalRelation.oneRow())).toList();
+            if (!table.isEmpty() && values.size() != table.get(0).size()) {
+                throw error(row, "every row of VALUES needs the same number of values: this one has " + values.size() + ", the first "
+                        + table.get(0).size());
+            }
+            table.add(values);
+        }
+        List<LogicalPlan> rows = new ArrayList<>();
+        for (List<Expression> values : table) {
+            List<Expression> named = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                Expression value = values.get(i);
+                if (isBareNull(value)) {
+                    // a NULL takes the type of its column's other values
+                    int column = i;
+                    value = table.stream().map(r -> r.get(column)).filter(v -> !isBareNull(v)).findFirst()
+                            .<Expression>map(v -> Literal.nullOf(v.type())).orElse(value);
+                }
+                named.add(new Alias(value, "col" + (i + 1)));
+            }
+            rows.add(new Project(LocalRelation.oneRow(), named));
+        }
+        LogicalPlan union = rows.get(0);
+        for (LogicalPlan next : rows.subList(1, rows.size())) {
+            union = UnionAnalyzer.byPosition(union, next);
+        }
+        return constantRows(union).orElse(union);
+    }
+
+    private static boolean isBareNull(Expression value)
+    {
+        return value instanceof Literal literal && literal.value() == null;
+    }
+
+    /** The rows of a union of one-row selects as local rows, when every value folds to a constant. */
+    private static Optional<LogicalPlan> constantRows(LogicalPlan union)
+    {
+        LogicalPlan folded = Optimizer.optimize(union, false);
+        List<LogicalPlan> selects = folded instanceof Union all ? all.children() : List.of(folded);
+        List<List<Object>> values = new ArrayList<>();
+        for (LogicalPlan select : selects) {
+            if (!(select instanceof Project project) || !(project.child() instanceof LocalRelation)) {
+                return Optional.empty();
+            }
+            List<Object> row = new ArrayList<>();
+            for (Expression value : project.expressions()) {
+                Expression constant = value instanceof Alias alias ? alias.child() : value;
+                if (!(constant instanceof Literal literal)) {
+                    return Optional.empty();
+                }
+                row.add(literal.value());
+            }
+            values.add(java.util.Collections.unmodifiableList(row));
+        }
+        return Optional.of(new LocalRelation(union.schema(), values));
     }
 
     private LogicalPlan aliased(LogicalPlan plan, TableAliasContext alias, String defaultName)
