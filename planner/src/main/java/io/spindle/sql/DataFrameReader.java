@@ -2,6 +2,7 @@ package io.spindle.sql;
 
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.source.CsvSource;
+import io.spindle.planner.source.JsonSource;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.OrcSource;
 import io.spindle.planner.source.ParquetSource;
@@ -48,7 +49,7 @@ public final class DataFrameReader
         return this;
     }
 
-    /** The schema of files that do not carry one (CSV): columns by position, no inference. */
+    /** The schema of files that do not carry one: CSV columns by position, JSON fields by name; no inference. */
     public DataFrameReader schema(Schema schema)
     {
         this.userSchema = requireNonNull(schema, "schema is null");
@@ -59,6 +60,17 @@ public final class DataFrameReader
     public DataFrame csv(String... paths)
     {
         FileSource source = CsvSource.open(session.hadoopConfiguration(), List.of(paths), options, Optional.ofNullable(userSchema));
+        return new DataFrame(session, FileRelation.allColumns(source));
+    }
+
+    /**
+     * JSON Lines files (one object per line), one task per file: columns are the top-level fields, inferred from
+     * the first lines (sorted by name, as Spark) unless {@link #schema(Schema)} gives them; nested values are
+     * read as their JSON text; a malformed line is a row of nulls.
+     */
+    public DataFrame json(String... paths)
+    {
+        FileSource source = JsonSource.open(session.hadoopConfiguration(), List.of(paths), options, Optional.ofNullable(userSchema));
         return new DataFrame(session, FileRelation.allColumns(source));
     }
 

@@ -77,7 +77,7 @@ public final class SpindleSession
     /**
      * Runs one SQL statement, in Spark SQL's dialect, as Spark's {@code spark.sql}. A query returns a lazy
      * DataFrame with the same logical plan the DataFrame API would build. A command runs at once and returns
-     * its output rows: {@code CREATE [OR REPLACE] TEMPORARY VIEW v USING parquet|orc|csv OPTIONS (path '...')}
+     * its output rows: {@code CREATE [OR REPLACE] TEMPORARY VIEW v USING parquet|orc|csv|json OPTIONS (path '...')}
      * or {@code ... AS SELECT ...} (no rows), {@code SHOW TABLES}, {@code DESCRIBE [EXTENDED] v}, and
      * {@code EXPLAIN [EXTENDED|FORMATTED|COST] query} (one row, the plan text). Tables are directories of Parquet
      * files: {@code CREATE TABLE t USING parquet LOCATION '...' [AS SELECT ...]}, {@code INSERT INTO|OVERWRITE
@@ -217,7 +217,8 @@ public final class SpindleSession
                 case "parquet" -> reader.parquet(path);
                 case "orc" -> reader.orc(path);
                 case "csv" -> reader.csv(path);
-                default -> throw new AnalysisException("data source '" + format + "' is not known; use parquet, orc or csv");
+                case "json" -> reader.json(path);
+                default -> throw new AnalysisException("data source '" + format + "' is not known; use parquet, orc, csv or json");
             };
             return files.logicalPlan();
         }

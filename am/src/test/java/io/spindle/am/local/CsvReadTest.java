@@ -162,6 +162,18 @@ class CsvReadTest
     }
 
     @Test
+    void everyFileIsReadWhetherOrNotAFilterIsPushed()
+    {
+        file("two/part-0.csv", "id,v\n1,10\n2,20\n");
+        file("two/part-1.csv", "id,v\n3,30\n4,40\n5,50\n");
+        DataFrame two = fixture.session().read().option("header", "true").option("inferSchema", "true").csv(dir.resolve("two").toString());
+
+        assertEquals(5, two.count());
+        assertEquals(2, fixture.session().lastJobSummary().stages().get(0).tasks());
+        assertEquals(List.of(new Row(3, 30), new Row(4, 40), new Row(5, 50)), two.filter(col("id").gt(2)).orderBy(col("id")).collect());
+    }
+
+    @Test
     void badOptionsFailWithTheirName()
     {
         String path = file("opts.csv", "1\n");

@@ -136,8 +136,8 @@ public final class CsvBatchReader
         reader.close();
     }
 
-    /** Parses one column's text into its type's array; text that does not parse becomes null. */
-    private static final class ColumnFiller
+    /** Parses one column's text into its type's array; text that does not parse becomes null. Shared with the JSON reader. */
+    static final class ColumnFiller
     {
         private final DataType type;
         private final boolean[] nulls;

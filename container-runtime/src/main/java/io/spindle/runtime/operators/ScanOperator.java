@@ -5,6 +5,7 @@ import io.spindle.planner.source.FileSplit;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.io.BatchReader;
 import io.spindle.runtime.io.CsvBatchReader;
+import io.spindle.runtime.io.JsonBatchReader;
 import io.spindle.runtime.io.OrcBatchReader;
 import io.spindle.runtime.io.ParquetBatchReader;
 import io.spindle.runtime.task.TaskMetrics;
@@ -36,6 +37,7 @@ public final class ScanOperator
                     scan.pageIndexFilter() ? scan.pushedFilters() : List.of());
             case "orc" -> new OrcBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
             case "csv" -> new CsvBatchReader(conf, split, scan.source().schema(), scan.columns(), scan.source().options(), ColumnBatch.DEFAULT_ROWS);
+            case "json" -> new JsonBatchReader(conf, split, scan.source().schema(), scan.columns(), ColumnBatch.DEFAULT_ROWS);
             default -> throw new IllegalArgumentException("no reader for file format '" + scan.source().format() + "' of " + split.path());
         };
         this.metrics = metrics;

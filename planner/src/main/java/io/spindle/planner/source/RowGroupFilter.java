@@ -57,6 +57,13 @@ public final class RowGroupFilter
         int droppedGroups = 0;
         long droppedRows = 0;
         for (FileSplit split : source.splits()) {
+            if (split.rowGroups().isEmpty()) {
+                // a whole file of a format without row groups (CSV, JSON): nothing to skip, all of it to read
+                kept.add(new FileSplit(split.path(), List.of(), split.bytes(), split.rows(), split.hosts(), List.of(), 0, 0));
+                bytes += split.bytes();
+                rows += split.rows();
+                continue;
+            }
             List<Integer> groups = new ArrayList<>();
             long splitBytes = 0;
             long splitRows = 0;

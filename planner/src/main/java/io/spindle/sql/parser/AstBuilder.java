@@ -114,8 +114,8 @@ public final class AstBuilder
         }
         if (ctx instanceof CreateViewUsingContext create) {
             String format = name(create.format).toLowerCase(Locale.ROOT);
-            if (!List.of("parquet", "orc", "csv").contains(format)) {
-                throw error(create.format, "data source '" + format + "' is not known; use parquet, orc or csv");
+            if (!List.of("parquet", "orc", "csv", "json").contains(format)) {
+                throw error(create.format, "data source '" + format + "' is not known; use parquet, orc, csv or json");
             }
             Map<String, String> options = new LinkedHashMap<>();
             if (create.optionList() != null) {

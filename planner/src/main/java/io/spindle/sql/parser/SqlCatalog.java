@@ -15,6 +15,6 @@ public interface SqlCatalog
     /** The names of every view and table, for messages. */
     List<String> viewNames();
 
-    /** A relation over files of {@code format} (parquet, orc or csv); {@code options} hold {@code path} and reader options. */
+    /** A relation over files of {@code format} (parquet, orc, csv or json); {@code options} hold {@code path} and reader options. */
     LogicalPlan openFiles(String format, Map<String, String> options);
 }
