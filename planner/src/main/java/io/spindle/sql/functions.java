@@ -104,6 +104,50 @@ public final class functions
         return aggregate(AggregateFunction.COUNT, column);
     }
 
+    /** The sample standard deviation of {@code column}'s non-null values as doubles; null for fewer than two. */
+    public static Column stddev(Column column)
+    {
+        return aggregate(AggregateFunction.STDDEV_SAMP, column);
+    }
+
+    public static Column stddev(String column)
+    {
+        return stddev(col(column));
+    }
+
+    public static Column stddev_samp(Column column)
+    {
+        return stddev(column);
+    }
+
+    /** The population standard deviation of {@code column}'s non-null values; null when there are none. */
+    public static Column stddev_pop(Column column)
+    {
+        return aggregate(AggregateFunction.STDDEV_POP, column);
+    }
+
+    /** The sample variance of {@code column}'s non-null values as doubles; null for fewer than two. */
+    public static Column variance(Column column)
+    {
+        return aggregate(AggregateFunction.VAR_SAMP, column);
+    }
+
+    public static Column variance(String column)
+    {
+        return variance(col(column));
+    }
+
+    public static Column var_samp(Column column)
+    {
+        return variance(column);
+    }
+
+    /** The population variance of {@code column}'s non-null values; null when there are none. */
+    public static Column var_pop(Column column)
+    {
+        return aggregate(AggregateFunction.VAR_POP, column);
+    }
+
     /** The number of distinct non-null values of {@code column}, as Spark's {@code countDistinct}. */
     public static Column countDistinct(Column column)
     {

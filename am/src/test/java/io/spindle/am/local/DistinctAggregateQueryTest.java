@@ -20,8 +20,12 @@ import static io.spindle.sql.functions.count;
 import static io.spindle.sql.functions.countDistinct;
 import static io.spindle.sql.functions.max;
 import static io.spindle.sql.functions.min;
+import static io.spindle.sql.functions.stddev;
+import static io.spindle.sql.functions.stddev_pop;
 import static io.spindle.sql.functions.sum;
 import static io.spindle.sql.functions.sumDistinct;
+import static io.spindle.sql.functions.var_pop;
+import static io.spindle.sql.functions.variance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +78,16 @@ class DistinctAggregateQueryTest
         String plan = grouped.explainString("simple");
         assertTrue(!plan.contains("NestedLoop"), plan);
         assertEquals(6, grouped.collect().size());
+    }
+
+    @Test
+    void varianceAndStandardDeviationOfDecimalsAndIntegers()
+    {
+        DataFrame spread = fixture.read("t").groupBy("k").agg(stddev("m"), stddev_pop(col("id")), variance("m"), var_pop(col("m")));
+
+        DuckDbOracle.assertSameRowsUnordered(fixture.duck("SELECT k, stddev_samp(m), stddev_pop(id), var_samp(m), var_pop(m) FROM $t GROUP BY k"),
+                spread.collect());
+        assertEquals(List.of("k", "stddev_samp(m)", "stddev_pop(id)", "var_samp(m)", "var_pop(m)"), List.of(spread.columns()));
     }
 
     @Test

@@ -113,6 +113,11 @@ class SqlQueryTest
         check("SELECT count(*), sum(salary), max(id) FROM emp");
         check("SELECT DISTINCT dept FROM emp ORDER BY dept");
         check("SELECT dept FROM emp GROUP BY dept ORDER BY sum(salary) DESC");
+        // variance and standard deviation, sample and population; one row makes the sample forms null
+        check("SELECT dept, stddev(salary), stddev_pop(salary), variance(salary), var_pop(id), stddev_samp(CAST(id AS DECIMAL(10, 2)))"
+                + " FROM emp GROUP BY dept ORDER BY dept");
+        check("SELECT var_samp(salary), stddev(salary), var_pop(salary) FROM emp WHERE id = 1");
+        check("SELECT name, count(DISTINCT dept), stddev(salary) FROM emp GROUP BY name ORDER BY name");
         // distinct aggregates of different arguments, beside plain ones (avg too), grouped and not
         check("SELECT dept, count(DISTINCT name), sum(DISTINCT salary), avg(DISTINCT salary), count(*), avg(salary), max(hired)"
                 + " FROM emp GROUP BY dept ORDER BY dept");

@@ -82,6 +82,12 @@ public final class WindowAnalyzer
         if (call.function() == AggregateFunction.FIRST) {
             throw new AnalysisException("first(...) over a window is not supported; use lag, min or max");
         }
+        if (switch (call.function()) {
+            case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> true;
+            default -> false;
+        }) {
+            throw new AnalysisException(call.defaultName() + " over a window is not supported; compute it in a groupBy and join it back");
+        }
         if (call.function().isDistinct()) {
             throw new AnalysisException(call.defaultName() + " over a window is not supported; aggregate the distinct values in a groupBy and join them back");
         }

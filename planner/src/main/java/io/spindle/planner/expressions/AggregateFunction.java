@@ -12,6 +12,8 @@ import java.util.List;
 public enum AggregateFunction
 {
     SUM, COUNT, COUNT_STAR, AVG, MIN, MAX, FIRST,
+    /** Sample and population variance and standard deviation, over the argument as a double, as Spark's. */
+    VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP,
     /**
      * {@code count(DISTINCT x)}, {@code sum(DISTINCT x)}, {@code avg(DISTINCT x)}: rewritten by the optimizer into
      * aggregations over distinct values, never run as such.
@@ -24,6 +26,7 @@ public enum AggregateFunction
         return switch (this) {
             case COUNT, COUNT_STAR, COUNT_DISTINCT -> DataType.LONG;
             case MIN, MAX, FIRST -> arg;
+            case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> DataType.DOUBLE;
             case SUM_DISTINCT -> SUM.resultType(arg);
             case AVG_DISTINCT -> AVG.resultType(arg);
             case SUM -> switch (arg.kind()) {
@@ -52,6 +55,8 @@ public enum AggregateFunction
             case FIRST -> List.of(arg, DataType.BOOLEAN);
             case SUM -> List.of(resultType(arg));
             case AVG -> List.of(avgSumType(arg), DataType.LONG);
+            // how many values, their mean, and the sum of their squared distances from it
+            case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> List.of(DataType.LONG, DataType.DOUBLE, DataType.DOUBLE);
             case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalStateException(
                     sqlName() + "(DISTINCT) has no partial form; the optimizer rewrites it");
         };
@@ -66,7 +71,7 @@ public enum AggregateFunction
     public boolean acceptsArgument(DataType arg)
     {
         return switch (this) {
-            case SUM, AVG, SUM_DISTINCT, AVG_DISTINCT -> arg.isNumeric();
+            case SUM, AVG, SUM_DISTINCT, AVG_DISTINCT, VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> arg.isNumeric();
             default -> true;
         };
     }

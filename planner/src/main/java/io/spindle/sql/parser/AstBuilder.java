@@ -1364,6 +1364,10 @@ public final class AstBuilder
             case "max" -> AggregateFunction.MAX;
             case "count" -> AggregateFunction.COUNT;
             case "first", "first_value" -> AggregateFunction.FIRST;
+            case "stddev", "stddev_samp", "std" -> AggregateFunction.STDDEV_SAMP;
+            case "stddev_pop" -> AggregateFunction.STDDEV_POP;
+            case "variance", "var_samp" -> AggregateFunction.VAR_SAMP;
+            case "var_pop" -> AggregateFunction.VAR_POP;
             default -> null;
         };
         if (aggregate != null) {
@@ -1378,7 +1382,8 @@ public final class AstBuilder
                     case COUNT -> AggregateFunction.COUNT_DISTINCT;
                     case SUM -> AggregateFunction.SUM_DISTINCT;
                     case AVG -> AggregateFunction.AVG_DISTINCT;
-                    default -> aggregate;
+                    case MIN, MAX, FIRST -> aggregate;
+                    default -> throw error(call, function + "(DISTINCT ...) is not supported; make the values distinct in a subquery first");
                 };
             }
             return windowed(new AggregateCall(aggregate, Optional.of(args.get(0))), call.overClause());

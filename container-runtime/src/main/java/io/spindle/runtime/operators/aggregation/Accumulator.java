@@ -44,6 +44,7 @@ public interface Accumulator
             case MIN -> new MinMaxAccumulator(arg, true);
             case MAX -> new MinMaxAccumulator(arg, false);
             case FIRST -> new FirstAccumulator(arg);
+            case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> new VarianceAccumulator(call.function());
             case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalStateException(
                     call.defaultName() + " reached an executor; the optimizer should have rewritten it");
         };

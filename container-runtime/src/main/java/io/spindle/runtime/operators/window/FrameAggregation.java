@@ -103,7 +103,7 @@ final class FrameAggregation
             case AVG -> new DoubleSum(input, rows, true);
             case MIN -> new Extreme(input, rows, -1);
             case MAX -> new Extreme(input, rows, 1);
-            case FIRST, COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalArgumentException(call.function().sqlName() + " over a window is not supported");
+            case FIRST, COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT, VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> throw new IllegalArgumentException(call.function().sqlName() + " over a window is not supported");
         };
     }
 

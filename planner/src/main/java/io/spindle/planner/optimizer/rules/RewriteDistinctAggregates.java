@@ -29,8 +29,8 @@ import java.util.Optional;
  * With one distinct argument and no plain {@code avg}, two aggregations: the inner one groups by the keys and
  * {@code x} (so each distinct value is one row) and computes the other aggregates partially; the outer one groups
  * by the keys, counts, sums or averages {@code x} and merges the partial aggregates (a sum of sums, a sum of
- * counts, a min of mins). Otherwise (distinct aggregates of several arguments, or a plain {@code avg}, whose
- * partial sum and count would need a division that rounds differently), one such aggregation per distinct
+ * counts, a min of mins). Otherwise (distinct aggregates of several arguments, or a plain {@code avg} or
+ * variance, which do not follow from the values of parts), one such aggregation per distinct
  * argument and one for the plain aggregates, joined on the grouping keys with nulls matching nulls (each has
  * one row per group, the same groups). A projection on top restores the original types, names and order (a
  * count over no groups is 0, not null).
@@ -54,8 +54,7 @@ public final class RewriteDistinctAggregates
         if (distinctArguments.isEmpty()) {
             return node;
         }
-        boolean plainAverage = calls.stream().anyMatch(call -> call.function() == AggregateFunction.AVG);
-        if (distinctArguments.size() == 1 && !plainAverage) {
+        if (distinctArguments.size() == 1 && calls.stream().allMatch(call -> mergesFromResults(call.function()))) {
             return overDistinctValues(aggregate, calls, distinctArguments.get(0));
         }
         return joinedParts(aggregate, calls, distinctArguments);
@@ -162,7 +161,8 @@ public final class RewriteDistinctAggregates
                         new AggregateCall(call.function().overDistinctValues(), Optional.of(reference(innerSchema, keys, "distinct")));
                 case SUM, COUNT, COUNT_STAR -> new AggregateCall(AggregateFunction.SUM, Optional.of(reference(innerSchema, partialColumn[i], name)));
                 case MIN, MAX, FIRST -> new AggregateCall(call.function(), Optional.of(reference(innerSchema, partialColumn[i], name)));
-                case AVG -> throw new IllegalStateException("a plain avg is planned by joining parts");
+                case AVG, VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP ->
+                        throw new IllegalStateException(call.defaultName() + " is planned by joining parts");
             };
             outerAggregates.add(new Alias(merged, name));
         }
@@ -186,6 +186,15 @@ public final class RewriteDistinctAggregates
             restored.add(column);
         }
         return changed ? new Project(outer, restored) : outer;
+    }
+
+    /** Whether the function's value over a group follows from its values over parts of it (a sum of sums, say). */
+    private static boolean mergesFromResults(AggregateFunction function)
+    {
+        return switch (function) {
+            case SUM, COUNT, COUNT_STAR, MIN, MAX, FIRST, COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> true;
+            case AVG, VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> false;
+        };
     }
 
     private static AggregateCall call(Expression aggregate)
