@@ -148,6 +148,19 @@ class SqlQueryTest
     }
 
     @Test
+    void groupingSetsRollupAndCube()
+    {
+        // a null in a key is either a null group or a rolled-up one: grouping() tells them apart
+        check("SELECT dept, name, count(*), sum(salary) FROM emp WHERE id < 300 GROUP BY ROLLUP(dept, name)");
+        check("SELECT dept, name, count(*), grouping(dept), grouping_id() FROM emp WHERE id < 300 GROUP BY CUBE(dept, name)",
+                "SELECT dept, name, count(*), GROUPING(dept), GROUPING(dept, name) FROM emp WHERE id < 300 GROUP BY CUBE(dept, name)");
+        check("SELECT dept, name, max(hired) FROM emp GROUP BY GROUPING SETS ((dept), (name), ()) HAVING count(*) > 10");
+        check("SELECT dept, extract(year FROM hired) AS y, avg(salary) FROM emp GROUP BY dept, extract(year FROM hired) WITH ROLLUP",
+                "SELECT dept, extract(year FROM hired) AS y, avg(salary) FROM emp GROUP BY ROLLUP(dept, extract(year FROM hired))");
+        check("SELECT dept, count(DISTINCT name) FROM emp GROUP BY ROLLUP(dept)");
+    }
+
+    @Test
     void setOperations()
     {
         check("SELECT dept FROM emp WHERE id < 20 UNION ALL SELECT dept FROM dept ORDER BY 1");

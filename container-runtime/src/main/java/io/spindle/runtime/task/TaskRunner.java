@@ -8,6 +8,7 @@ import io.spindle.planner.physical.FilterExec;
 import io.spindle.planner.physical.HashAggregateExec;
 import io.spindle.planner.physical.HashJoinExec;
 import io.spindle.planner.physical.EnforceSingleRowExec;
+import io.spindle.planner.physical.ExpandExec;
 import io.spindle.planner.physical.InMemoryScanExec;
 import io.spindle.planner.physical.LocalTableScanExec;
 import io.spindle.planner.physical.LimitExec;
@@ -28,6 +29,7 @@ import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.memory.TaskMemoryManager;
 import io.spindle.runtime.operators.BroadcastReadOperator;
 import io.spindle.runtime.operators.EnforceSingleRowOperator;
+import io.spindle.runtime.operators.ExpandOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
 import io.spindle.runtime.operators.LocalScanOperator;
@@ -301,6 +303,13 @@ public final class TaskRunner
             }
             return InMemoryScanOperator.computing(env.blocks(), id, node.level(), child(node),
                     bytes -> metrics.cachedBlocks.put(node.cacheId(), bytes));
+        }
+
+        @Override
+        public Operator visitExpand(ExpandExec node, Void context)
+        {
+            return new ExpandOperator(child(node), node.projections().stream()
+                    .map(projection -> projection.stream().map(ExpressionCompiler::compile).toList()).toList());
         }
 
         @Override

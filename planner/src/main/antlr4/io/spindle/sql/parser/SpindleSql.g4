@@ -73,8 +73,20 @@ querySpecification
     : SELECT setQuantifier? selectItem (',' selectItem)*
       (FROM relation (',' relation)*)?
       (WHERE where=booleanExpression)?
-      (GROUP BY groupKeys+=expression (',' groupKeys+=expression)*)?
+      (GROUP BY groupBy)?
       (HAVING having=booleanExpression)?
+    ;
+
+// the forms of Spark's GROUP BY; grouping sets first, so that ROLLUP(...) is not read as a function call
+groupBy
+    : kind=(ROLLUP | CUBE) '(' groupKeys+=expression (',' groupKeys+=expression)* ')'
+    | kind=GROUPING SETS '(' groupingSet (',' groupingSet)* ')'
+    | groupKeys+=expression (',' groupKeys+=expression)* (WITH kind=(ROLLUP | CUBE))?
+    ;
+
+groupingSet
+    : '(' (setKeys+=expression (',' setKeys+=expression)*)? ')'
+    | setKeys+=expression
     ;
 
 setQuantifier
@@ -236,6 +248,7 @@ nonReserved
     | COST | CURRENT | DATE | DESCRIBE | EXPLAIN | EXTENDED | EXTRACT | FIRST | FOLLOWING | FORMATTED | LAST
     | NULLS | OPTIONS | OVER | PARTITION | PRECEDING | RANGE | REPLACE | ROW | ROWS | SHOW | SUBSTRING
     | TABLE | TABLES | TEMP | TEMPORARY | UNBOUNDED | VIEW | SEMI | ANTI | MINUS | RLIKE
+    | ROLLUP | CUBE | GROUPING | SETS
     ;
 
 ALL: 'ALL';
@@ -247,6 +260,7 @@ ASC: 'ASC';
 BETWEEN: 'BETWEEN';
 BY: 'BY';
 CASE: 'CASE';
+CUBE: 'CUBE';
 CAST: 'CAST';
 COLUMNS: 'COLUMNS';
 COMPUTE: 'COMPUTE';
@@ -271,6 +285,7 @@ FOLLOWING: 'FOLLOWING';
 FOR: 'FOR';
 FORMATTED: 'FORMATTED';
 FROM: 'FROM';
+GROUPING: 'GROUPING';
 FULL: 'FULL';
 GROUP: 'GROUP';
 HAVING: 'HAVING';
@@ -305,9 +320,11 @@ REPLACE: 'REPLACE';
 RIGHT: 'RIGHT';
 RLIKE: 'RLIKE';
 ROW: 'ROW';
+ROLLUP: 'ROLLUP';
 ROWS: 'ROWS';
 SELECT: 'SELECT';
 SEMI: 'SEMI';
+SETS: 'SETS';
 SHOW: 'SHOW';
 STATISTICS: 'STATISTICS';
 SUBSTRING: 'SUBSTRING';

@@ -68,4 +68,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitExpand(Expand node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -7,6 +7,7 @@ import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.CachedRelation;
 import io.spindle.planner.logical.EnforceSingleRow;
+import io.spindle.planner.logical.Expand;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -167,6 +168,21 @@ public final class PruneColumns
         {
             Pruned child = node.child().accept(this, required);
             return new Pruned(new Limit(child.plan(), node.count()), child.mapping());
+        }
+
+        /** Keeps every output column (they are keys and grouping ids) and asks its input for what they read. */
+        @Override
+        public Pruned visitExpand(Expand node, BitSet required)
+        {
+            BitSet childRequired = new BitSet();
+            node.projections().forEach(projection -> projection.forEach(e -> addReferences(e, childRequired)));
+            Pruned child = node.child().accept(this, childRequired);
+            List<List<Expression>> projections = node.projections().stream().map(projection -> remapAll(projection, child.mapping())).toList();
+            int[] mapping = new int[node.schema().size()];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i;
+            }
+            return new Pruned(new Expand(child.plan(), projections), mapping);
         }
 
         @Override

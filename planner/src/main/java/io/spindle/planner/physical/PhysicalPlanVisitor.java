@@ -81,4 +81,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitExpand(ExpandExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -12,6 +12,7 @@ import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.EnforceSingleRow;
+import io.spindle.planner.logical.Expand;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
@@ -204,6 +205,12 @@ public final class PhysicalPlanner
                     .<PhysicalPlan>map(executors -> InMemoryScanExec.reading(node.cacheId(), node.level(), compute.schema(), compute.outputPartitioning(),
                             executors))
                     .orElseGet(() -> InMemoryScanExec.computing(node.cacheId(), node.level(), compute, partitions));
+        }
+
+        @Override
+        public PhysicalPlan visitExpand(Expand node, Void context)
+        {
+            return new ExpandExec(node.child().accept(this, context), node.projections(), node.schema());
         }
 
         /** Two rows at most from each partition are enough to tell one row from more. */

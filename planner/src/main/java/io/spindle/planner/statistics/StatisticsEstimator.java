@@ -12,6 +12,7 @@ import io.spindle.planner.expressions.Not;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.CachedRelation;
 import io.spindle.planner.logical.EnforceSingleRow;
+import io.spindle.planner.logical.Expand;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
@@ -93,6 +94,11 @@ public final class StatisticsEstimator
         }
         if (plan instanceof CachedRelation cached) {
             return of(cached.cachedPlan());
+        }
+        if (plan instanceof Expand expand) {
+            Statistics child = of(expand.child());
+            double rows = child.rowCount() * expand.projections().size();
+            return new Statistics(rows, rows * Math.max(1, width(expand.schema())), List.of());
         }
         if (plan instanceof EnforceSingleRow single) {
             return withRows(of(single.child()), Math.min(1, of(single.child()).rowCount()));

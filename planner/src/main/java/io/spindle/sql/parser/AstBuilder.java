@@ -26,6 +26,7 @@ import io.spindle.planner.expressions.WindowExpression;
 import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.logical.Aggregate;
 import io.spindle.planner.logical.EnforceSingleRow;
+import io.spindle.planner.logical.Expand;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
@@ -283,8 +284,29 @@ public final class AstBuilder
             }
         }
         List<Expression> groupKeys = new ArrayList<>();
-        for (ExpressionContext key : spec.groupKeys) {
-            groupKeys.add(groupKey(expression(key), items, plan, key));
+        Optional<List<List<Integer>>> groupingSets = Optional.empty();
+        if (spec.groupBy() != null) {
+            GroupByContext groupBy = spec.groupBy();
+            if (groupBy.kind != null && groupBy.kind.getType() == SpindleSqlParser.GROUPING) {
+                List<List<Integer>> sets = new ArrayList<>();
+                for (GroupingSetContext set : groupBy.groupingSet()) {
+                    List<Integer> members = new ArrayList<>();
+                    for (ExpressionContext key : set.setKeys) {
+                        members.add(keyIndex(groupKeys, groupKey(expression(key), items, plan, key)));
+                    }
+                    sets.add(members);
+                }
+                groupingSets = Optional.of(sets);
+            }
+            else {
+                for (ExpressionContext key : groupBy.groupKeys) {
+                    keyIndex(groupKeys, groupKey(expression(key), items, plan, key));
+                }
+                if (groupBy.kind != null) {
+                    groupingSets = Optional.of(groupBy.kind.getType() == SpindleSqlParser.ROLLUP
+                            ? rollup(groupKeys.size()) : cube(groupKeys.size(), groupBy));
+                }
+            }
         }
         Expression having = spec.having == null ? null : booleanExpression(spec.having);
         List<Expression> orderKeys = order.stream().map(item -> expression(item.expression())).toList();
@@ -299,6 +321,7 @@ public final class AstBuilder
             return finish(input, outputs, order, orderKeys, limit, distinct, key -> resolve(key, input));
         }
         AggregateBuilder aggregate = new AggregateBuilder(plan, groupKeys, spec);
+        aggregate.groupingSets = groupingSets;
         for (Expression e : items) {
             aggregate.collect(e);
         }
@@ -318,6 +341,50 @@ public final class AstBuilder
         LogicalPlan post = grouped;
         List<Expression> outputs = items.stream().map(e -> resolve(aggregate.rewrite(e), post)).toList();
         return finish(post, outputs, order, orderKeys, limit, distinct, key -> resolve(aggregate.rewrite(key), post));
+    }
+
+    /** The position of {@code key} among {@code keys}, added at the end if it is new. */
+    private static int keyIndex(List<Expression> keys, Expression key)
+    {
+        int index = keys.indexOf(key);
+        if (index >= 0) {
+            return index;
+        }
+        keys.add(key);
+        return keys.size() - 1;
+    }
+
+    /** ROLLUP(k1, ..., kn): the sets (k1..kn), (k1..kn-1), ..., (k1), (). */
+    private static List<List<Integer>> rollup(int keys)
+    {
+        List<List<Integer>> sets = new ArrayList<>();
+        for (int size = keys; size >= 0; size--) {
+            List<Integer> set = new ArrayList<>();
+            for (int k = 0; k < size; k++) {
+                set.add(k);
+            }
+            sets.add(set);
+        }
+        return sets;
+    }
+
+    /** CUBE(k1, ..., kn): every subset of the keys, 2^n sets. */
+    private List<List<Integer>> cube(int keys, ParserRuleContext where)
+    {
+        if (keys > 12) {
+            throw error(where, "CUBE over " + keys + " columns makes " + (1L << keys) + " grouping sets; name the sets you need with GROUPING SETS");
+        }
+        List<List<Integer>> sets = new ArrayList<>();
+        for (int mask = (1 << keys) - 1; mask >= 0; mask--) {
+            List<Integer> set = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                if ((mask & (1 << (keys - 1 - k))) != 0) {
+                    set.add(k);
+                }
+            }
+            sets.add(set);
+        }
+        return sets;
     }
 
     /**
@@ -484,6 +551,8 @@ public final class AstBuilder
         private final List<Expression> calls = new ArrayList<>();
         private final ParserRuleContext where;
         private LogicalPlan output;
+        // GROUP BY ROLLUP, CUBE or GROUPING SETS: the keys (by position in keys) of each set
+        private Optional<List<List<Integer>>> groupingSets = Optional.empty();
 
         AggregateBuilder(LogicalPlan input, List<Expression> groupKeys, ParserRuleContext where)
         {
@@ -522,18 +591,101 @@ public final class AstBuilder
 
         LogicalPlan build()
         {
-            output = new Aggregate(input, keys, calls);
+            if (groupingSets.isEmpty()) {
+                output = new Aggregate(input, keys, calls);
+                return output;
+            }
+            // one copy of each row per grouping set, the keys it leaves out null, and the set's id after them
+            int width = input.schema().size();
+            List<List<Expression>> projections = new ArrayList<>();
+            for (List<Integer> set : groupingSets.get()) {
+                List<Expression> projection = new ArrayList<>();
+                for (int i = 0; i < width; i++) {
+                    projection.add(ref(input.schema(), i));
+                }
+                for (int k = 0; k < keys.size(); k++) {
+                    Expression value = set.contains(k) ? keys.get(k) : Literal.nullOf(keys.get(k).type());
+                    projection.add(new Alias(value, keys.get(k) instanceof ColumnRef column ? column.name() : keys.get(k).defaultName()));
+                }
+                projection.add(new Alias(new Literal(groupingId(set), DataType.LONG), "spark_grouping_id"));
+                projections.add(projection);
+            }
+            Expand expand = new Expand(input, projections);
+            List<Expression> expandedKeys = new ArrayList<>();
+            for (int k = 0; k <= keys.size(); k++) {
+                expandedKeys.add(ref(expand.schema(), width + k));
+            }
+            output = new Aggregate(expand, expandedKeys, calls);
             return output;
+        }
+
+        /** As Spark: one bit per key, the first key's the most significant, set where the set leaves the key out. */
+        private long groupingId(List<Integer> set)
+        {
+            long id = 0;
+            for (int k = 0; k < keys.size(); k++) {
+                id = (id << 1) | (set.contains(k) ? 0 : 1);
+            }
+            return id;
+        }
+
+        /** The columns before the aggregates' in the output: the keys, and the grouping id with grouping sets. */
+        private int keyColumns()
+        {
+            return keys.size() + (groupingSets.isPresent() ? 1 : 0);
+        }
+
+        /** grouping(...) or grouping_id(...) as a CASE over the grouping id of each set. */
+        private Expression grouping(GroupingCall call)
+        {
+            if (groupingSets.isEmpty()) {
+                throw error(where, call.defaultName() + " needs GROUP BY ROLLUP, CUBE or GROUPING SETS");
+            }
+            List<Integer> asked = new ArrayList<>();
+            for (Expression column : call.columns()) {
+                int index = keys.indexOf(resolve(column, input));
+                if (index < 0) {
+                    throw error(where, call.defaultName() + ": " + column.defaultName() + " is not a grouping column");
+                }
+                asked.add(index);
+            }
+            if (call.columns().isEmpty()) {
+                if (!call.id()) {
+                    throw error(where, "grouping() needs a column");
+                }
+                for (int k = 0; k < keys.size(); k++) {
+                    asked.add(k);
+                }
+            }
+            if (!call.id() && asked.size() != 1) {
+                throw error(where, "grouping takes one column; use grouping_id for several");
+            }
+            ColumnRef id = ref(output.schema(), keys.size());
+            List<Expression> conditions = new ArrayList<>();
+            List<Expression> values = new ArrayList<>();
+            for (List<Integer> set : groupingSets.get()) {
+                long value = 0;
+                for (int k : asked) {
+                    value = (value << 1) | (set.contains(k) ? 0 : 1);
+                }
+                conditions.add(new Comparison(Comparison.Operator.EQUAL, id, new Literal(groupingId(set), DataType.LONG)));
+                values.add(call.id() ? new Literal(value, DataType.LONG) : new Literal((int) value, DataType.INT));
+            }
+            return new Alias(new CaseWhen(conditions, values, Optional.empty()), call.defaultName());
         }
 
         Expression rewrite(Expression expression)
         {
             if (expression instanceof Alias alias) {
-                return new Alias(rewrite(alias.child()), alias.name());
+                Expression child = rewrite(alias.child());
+                return new Alias(child instanceof Alias named ? named.child() : child, alias.name());
             }
             if (expression instanceof AggregateCall call) {
                 int index = calls.indexOf(resolve(call, input));
-                return ref(output.schema(), keys.size() + index);
+                return ref(output.schema(), keyColumns() + index);
+            }
+            if (expression instanceof GroupingCall call) {
+                return grouping(call);
             }
             if (expression instanceof WindowExpression window) {
                 // the window's own function stays: its arguments, partition and order keys read the groups
@@ -898,7 +1050,7 @@ public final class AstBuilder
         }
         catch (ColumnNotFoundException uncorrelatedFailure) {
             QuerySpecificationContext spec = simpleSpecification(predicate.query());
-            if (spec == null || !spec.groupKeys.isEmpty() || spec.having != null) {
+            if (spec == null || spec.groupBy() != null || spec.having != null) {
                 throw uncorrelatedFailure;
             }
             Correlated split = splitCorrelated(spec, outer);
@@ -1046,7 +1198,7 @@ public final class AstBuilder
         }
         catch (ColumnNotFoundException uncorrelatedFailure) {
             QuerySpecificationContext spec = simpleSpecification(subquery.query());
-            if (spec == null || !spec.groupKeys.isEmpty() || spec.having != null || spec.selectItem().size() != 1
+            if (spec == null || spec.groupBy() != null || spec.having != null || spec.selectItem().size() != 1
                     || !(spec.selectItem(0) instanceof SelectExpressionContext select)) {
                 throw uncorrelatedFailure;
             }
@@ -1357,6 +1509,9 @@ public final class AstBuilder
         String function = multipartName(call.function).toLowerCase(Locale.ROOT);
         List<Expression> args = call.expression().stream().map(this::expression).toList();
         boolean distinct = call.setQuantifier() != null && call.setQuantifier().DISTINCT() != null;
+        if (function.equals("grouping") || function.equals("grouping_id")) {
+            return new GroupingCall(args, function.equals("grouping_id"));
+        }
         AggregateFunction aggregate = switch (function) {
             case "sum" -> AggregateFunction.SUM;
             case "avg", "mean" -> AggregateFunction.AVG;
