@@ -2,6 +2,7 @@ package io.spindle.sql;
 
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
 import io.spindle.planner.analyzer.Qualifiers;
+import io.spindle.planner.analyzer.GroupingSets;
 import io.spindle.planner.analyzer.SetOperationAnalyzer;
 import io.spindle.planner.analyzer.UnionAnalyzer;
 import io.spindle.planner.analyzer.WindowAnalyzer;
@@ -154,6 +155,20 @@ public final class DataFrame
             keys.add(key);
         }
         return new GroupedData(this, keys);
+    }
+
+    /** Groups by every prefix of {@code columns} and by nothing, as Spark's {@code rollup}: subtotals and a grand total. */
+    public GroupedData rollup(String... columns)
+    {
+        List<Expression> keys = groupBy(columns).keys();
+        return new GroupedData(this, keys, Optional.of(GroupingSets.rollup(keys.size())));
+    }
+
+    /** Groups by every subset of {@code columns}, as Spark's {@code cube}. */
+    public GroupedData cube(String... columns)
+    {
+        List<Expression> keys = groupBy(columns).keys();
+        return new GroupedData(this, keys, Optional.of(GroupingSets.cube(keys.size())));
     }
 
     /** Aggregates over all rows, as {@code groupBy().agg(...)}. */

@@ -1,25 +1,42 @@
 package io.spindle.sql;
 
+import io.spindle.planner.analyzer.GroupingSets;
 import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.Alias;
+import io.spindle.planner.expressions.ColumnRef;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.logical.Aggregate;
+import io.spindle.planner.logical.Expand;
+import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.logical.Project;
+import io.spindle.planner.types.StructField;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** The result of {@code groupBy}: call {@link #agg} to say what to compute per group. */
+/**
+ * The result of {@code groupBy}, {@code rollup} or {@code cube}: call {@link #agg} to say what to compute per
+ * group (per grouping set for the last two, with the keys a set leaves out null).
+ */
 public final class GroupedData
 {
     private final DataFrame input;
     private final List<Expression> keys;
+    private final Optional<List<List<Integer>>> groupingSets;
 
     GroupedData(DataFrame input, List<Expression> keys)
     {
+        this(input, keys, Optional.empty());
+    }
+
+    GroupedData(DataFrame input, List<Expression> keys, Optional<List<List<Integer>>> groupingSets)
+    {
         this.input = requireNonNull(input, "input is null");
         this.keys = List.copyOf(requireNonNull(keys, "keys is null"));
+        this.groupingSets = requireNonNull(groupingSets, "groupingSets is null");
     }
 
     public DataFrame agg(Column... aggregates)
@@ -41,7 +58,27 @@ public final class GroupedData
             }
             resolved.add(expression);
         }
-        return new DataFrame(input.session(), new Aggregate(input.logicalPlan(), keys, resolved));
+        if (groupingSets.isEmpty()) {
+            return new DataFrame(input.session(), new Aggregate(input.logicalPlan(), keys, resolved));
+        }
+        LogicalPlan plan = input.logicalPlan();
+        Expand expand = GroupingSets.expand(plan, keys, groupingSets.get());
+        Aggregate aggregate = new Aggregate(expand, GroupingSets.aggregationKeys(expand, plan, keys.size()), resolved);
+        // the keys and the aggregates, without the grouping id between them
+        List<Expression> visible = new ArrayList<>();
+        for (int i = 0; i < aggregate.schema().size(); i++) {
+            if (i != keys.size()) {
+                StructField field = aggregate.schema().field(i);
+                visible.add(new ColumnRef(i, field.name(), field.type(), field.nullable()));
+            }
+        }
+        return new DataFrame(input.session(), new Project(aggregate, visible));
+    }
+
+    /** The grouping keys, resolved against the input. */
+    List<Expression> keys()
+    {
+        return keys;
     }
 
     public DataFrame count()

@@ -91,6 +91,17 @@ class DistinctAggregateQueryTest
     }
 
     @Test
+    void rollupAndCubeGiveSubtotalsAsSparkDoes()
+    {
+        DataFrame rollup = fixture.read("t").filter(col("id").lt(5000)).rollup("k", "s").agg(count("*").as("n"), sum("m").as("total"));
+        assertEquals(List.of("k", "s", "n", "total"), List.of(rollup.columns()));
+        DuckDbOracle.assertSameRowsUnordered(
+                fixture.duck("SELECT k, s, count(*), sum(m) FROM $t WHERE id < 5000 GROUP BY ROLLUP(k, s)"), rollup.collect());
+        DuckDbOracle.assertSameRowsUnordered(
+                fixture.duck("SELECT k, count(*), max(m) FROM $t GROUP BY CUBE(k)"), fixture.read("t").cube("k").agg(count("*"), max("m")).collect());
+    }
+
+    @Test
     void aGlobalDistinctCountOverNoRowsIsZero()
     {
         DataFrame none = fixture.read("t").filter(col("id").lt(0)).agg(countDistinct("s"), count("*"), sum("m"));

@@ -3,6 +3,7 @@ package io.spindle.sql.parser;
 import io.spindle.planner.analyzer.ExpressionAnalyzer;
 import io.spindle.planner.analyzer.NameSuggester;
 import io.spindle.planner.analyzer.Qualifiers;
+import io.spindle.planner.analyzer.GroupingSets;
 import io.spindle.planner.analyzer.SetOperationAnalyzer;
 import io.spindle.planner.analyzer.UnionAnalyzer;
 import io.spindle.planner.analyzer.WindowAnalyzer;
@@ -304,7 +305,7 @@ public final class AstBuilder
                 }
                 if (groupBy.kind != null) {
                     groupingSets = Optional.of(groupBy.kind.getType() == SpindleSqlParser.ROLLUP
-                            ? rollup(groupKeys.size()) : cube(groupKeys.size(), groupBy));
+                            ? GroupingSets.rollup(groupKeys.size()) : GroupingSets.cube(groupKeys.size()));
                 }
             }
         }
@@ -352,39 +353,6 @@ public final class AstBuilder
         }
         keys.add(key);
         return keys.size() - 1;
-    }
-
-    /** ROLLUP(k1, ..., kn): the sets (k1..kn), (k1..kn-1), ..., (k1), (). */
-    private static List<List<Integer>> rollup(int keys)
-    {
-        List<List<Integer>> sets = new ArrayList<>();
-        for (int size = keys; size >= 0; size--) {
-            List<Integer> set = new ArrayList<>();
-            for (int k = 0; k < size; k++) {
-                set.add(k);
-            }
-            sets.add(set);
-        }
-        return sets;
-    }
-
-    /** CUBE(k1, ..., kn): every subset of the keys, 2^n sets. */
-    private List<List<Integer>> cube(int keys, ParserRuleContext where)
-    {
-        if (keys > 12) {
-            throw error(where, "CUBE over " + keys + " columns makes " + (1L << keys) + " grouping sets; name the sets you need with GROUPING SETS");
-        }
-        List<List<Integer>> sets = new ArrayList<>();
-        for (int mask = (1 << keys) - 1; mask >= 0; mask--) {
-            List<Integer> set = new ArrayList<>();
-            for (int k = 0; k < keys; k++) {
-                if ((mask & (1 << (keys - 1 - k))) != 0) {
-                    set.add(k);
-                }
-            }
-            sets.add(set);
-        }
-        return sets;
     }
 
     /**
@@ -595,38 +563,9 @@ public final class AstBuilder
                 output = new Aggregate(input, keys, calls);
                 return output;
             }
-            // one copy of each row per grouping set, the keys it leaves out null, and the set's id after them
-            int width = input.schema().size();
-            List<List<Expression>> projections = new ArrayList<>();
-            for (List<Integer> set : groupingSets.get()) {
-                List<Expression> projection = new ArrayList<>();
-                for (int i = 0; i < width; i++) {
-                    projection.add(ref(input.schema(), i));
-                }
-                for (int k = 0; k < keys.size(); k++) {
-                    Expression value = set.contains(k) ? keys.get(k) : Literal.nullOf(keys.get(k).type());
-                    projection.add(new Alias(value, keys.get(k) instanceof ColumnRef column ? column.name() : keys.get(k).defaultName()));
-                }
-                projection.add(new Alias(new Literal(groupingId(set), DataType.LONG), "spark_grouping_id"));
-                projections.add(projection);
-            }
-            Expand expand = new Expand(input, projections);
-            List<Expression> expandedKeys = new ArrayList<>();
-            for (int k = 0; k <= keys.size(); k++) {
-                expandedKeys.add(ref(expand.schema(), width + k));
-            }
-            output = new Aggregate(expand, expandedKeys, calls);
+            Expand expand = GroupingSets.expand(input, keys, groupingSets.get());
+            output = new Aggregate(expand, GroupingSets.aggregationKeys(expand, input, keys.size()), calls);
             return output;
-        }
-
-        /** As Spark: one bit per key, the first key's the most significant, set where the set leaves the key out. */
-        private long groupingId(List<Integer> set)
-        {
-            long id = 0;
-            for (int k = 0; k < keys.size(); k++) {
-                id = (id << 1) | (set.contains(k) ? 0 : 1);
-            }
-            return id;
         }
 
         /** The columns before the aggregates' in the output: the keys, and the grouping id with grouping sets. */
@@ -664,11 +603,8 @@ public final class AstBuilder
             List<Expression> conditions = new ArrayList<>();
             List<Expression> values = new ArrayList<>();
             for (List<Integer> set : groupingSets.get()) {
-                long value = 0;
-                for (int k : asked) {
-                    value = (value << 1) | (set.contains(k) ? 0 : 1);
-                }
-                conditions.add(new Comparison(Comparison.Operator.EQUAL, id, new Literal(groupingId(set), DataType.LONG)));
+                long value = GroupingSets.groupingId(set, asked);
+                conditions.add(new Comparison(Comparison.Operator.EQUAL, id, new Literal(GroupingSets.groupingId(set, keys.size()), DataType.LONG)));
                 values.add(call.id() ? new Literal(value, DataType.LONG) : new Literal((int) value, DataType.INT));
             }
             return new Alias(new CaseWhen(conditions, values, Optional.empty()), call.defaultName());
