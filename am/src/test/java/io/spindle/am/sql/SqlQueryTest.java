@@ -209,6 +209,11 @@ class SqlQueryTest
         // a correlated count over no rows is 0, and a scalar subquery without rows is null
         check("SELECT dname FROM dept d WHERE (SELECT count(*) FROM emp e WHERE e.dept = d.dept AND e.id < 3) = 0 ORDER BY dname");
         check("SELECT id, (SELECT dname FROM dept WHERE dept > 100) AS nothing, (SELECT max(dept) FROM dept) AS top FROM emp WHERE id < 5 ORDER BY id");
+        // EXISTS anywhere: in OR, in CASE, in the select list, correlated or not
+        check("SELECT dname FROM dept d WHERE dept = 0 OR EXISTS (SELECT * FROM emp e WHERE e.dept = d.dept AND e.salary > 995) ORDER BY dname");
+        check("SELECT dname, CASE WHEN EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.dept AND e.id < 40) THEN 'early' ELSE 'late' END AS era,"
+                + " NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.dept AND e.name LIKE 'dora%') AS no_dora FROM dept d ORDER BY dname");
+        check("SELECT id, EXISTS (SELECT 1 FROM dept WHERE dept > 100) AS any_big FROM emp WHERE id < 3 ORDER BY id");
         // a subquery that is not an aggregate is checked to return one row: here it does
         check("SELECT id, (SELECT dname FROM dept WHERE dept = 2) AS two FROM emp WHERE id < 5 ORDER BY id");
         RuntimeException many = assertThrows(RuntimeException.class,

@@ -1107,7 +1107,8 @@ public final class AstBuilder
         return plan;
     }
 
-    private record PendingSubquery(String name, QueryContext query) {}
+    /** A subquery used as a value: its own value, or (for EXISTS) how many rows it has. */
+    private record PendingSubquery(String name, QueryContext query, boolean counted) {}
 
     /** Joins each scalar subquery met so far onto {@code plan}, as a column named by its placeholder. */
     private LogicalPlan attachScalarSubqueries(LogicalPlan plan)
@@ -1124,6 +1125,9 @@ public final class AstBuilder
     {
         try {
             LogicalPlan inner = query(subquery.query());
+            if (subquery.counted()) {
+                inner = new Aggregate(inner, List.of(), List.of(new Alias(new AggregateCall(AggregateFunction.COUNT_STAR, Optional.empty()), "count")));
+            }
             if (inner.schema().size() != 1) {
                 throw error(subquery.query(), "a scalar subquery must select one column, not " + inner.schema().size() + " " + inner.schema().names());
             }
@@ -1134,8 +1138,8 @@ public final class AstBuilder
         }
         catch (ColumnNotFoundException uncorrelatedFailure) {
             QuerySpecificationContext spec = simpleSpecification(subquery.query());
-            if (spec == null || spec.groupBy() != null || spec.having != null || spec.selectItem().size() != 1
-                    || !(spec.selectItem(0) instanceof SelectExpressionContext select)) {
+            if (spec == null || spec.groupBy() != null || spec.having != null
+                    || (!subquery.counted() && (spec.selectItem().size() != 1 || !(spec.selectItem(0) instanceof SelectExpressionContext)))) {
                 throw uncorrelatedFailure;
             }
             Correlated split = splitCorrelated(spec, outer);
@@ -1143,7 +1147,9 @@ public final class AstBuilder
                 throw error(subquery.query(), "a correlated scalar subquery may refer to the outer query only in equalities"
                         + " (inner = outer) joined by AND in its WHERE");
             }
-            Expression value = expression(select.expression());
+            Expression value = subquery.counted()
+                    ? new AggregateCall(AggregateFunction.COUNT_STAR, Optional.empty())
+                    : expression(((SelectExpressionContext) spec.selectItem(0)).expression());
             if (!hasAggregate(value)) {
                 throw error(subquery.query(), "a correlated scalar subquery must aggregate, e.g. SELECT max(...), so that it yields one value per outer row");
             }
@@ -1227,8 +1233,11 @@ public final class AstBuilder
         if (ctx instanceof LogicalNotContext not) {
             return new Not(booleanExpression(not.booleanExpression()));
         }
-        if (ctx instanceof ExistsContext) {
-            throw error(ctx, "EXISTS is supported only as a condition of WHERE, joined to the others by AND");
+        if (ctx instanceof ExistsContext exists) {
+            // outside a WHERE conjunct (in OR, CASE, the select list): the subquery's row count, over 0
+            String name = SCALAR_PREFIX + generatedNames++;
+            pendingSubqueries.add(new PendingSubquery(name, exists.query(), true));
+            return new Comparison(Comparison.Operator.GREATER_THAN, new UnresolvedColumn(name), Literal.of(0L));
         }
         if (ctx instanceof LogicalBinaryContext binary) {
             Expression left = booleanExpression(binary.left);
@@ -1431,7 +1440,7 @@ public final class AstBuilder
         }
         if (ctx instanceof ScalarSubqueryContext subquery) {
             String name = SCALAR_PREFIX + generatedNames++;
-            pendingSubqueries.add(new PendingSubquery(name, subquery.query()));
+            pendingSubqueries.add(new PendingSubquery(name, subquery.query(), false));
             return new UnresolvedColumn(name);
         }
         if (ctx instanceof IntervalContext) {
