@@ -118,6 +118,9 @@ class SqlQueryTest
                 + " FROM emp GROUP BY dept ORDER BY dept");
         check("SELECT var_samp(salary), stddev(salary), var_pop(salary) FROM emp WHERE id = 1");
         check("SELECT name, count(DISTINCT dept), stddev(salary) FROM emp GROUP BY name ORDER BY name");
+        // aggregates over the rows that pass their FILTER
+        check("SELECT dept, count(*) FILTER (WHERE salary > 500) AS rich, sum(salary) FILTER (WHERE name LIKE 'a%'),"
+                + " count(DISTINCT name) FILTER (WHERE id % 2 = 0), avg(salary) FROM emp GROUP BY dept ORDER BY dept");
         // distinct aggregates of different arguments, beside plain ones (avg too), grouped and not
         check("SELECT dept, count(DISTINCT name), sum(DISTINCT salary), avg(DISTINCT salary), count(*), avg(salary), max(hired)"
                 + " FROM emp GROUP BY dept ORDER BY dept");
@@ -294,6 +297,8 @@ class SqlQueryTest
         assertTrue(table.getMessage().contains("table or view 'emps' not found") && table.getMessage().contains("did you mean 'emp'?"), table.getMessage());
         AnalysisException grouping = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept, name FROM emp GROUP BY dept"));
         assertTrue(grouping.getMessage().contains("'name' is neither in GROUP BY nor inside an aggregate"), grouping.getMessage());
+        AnalysisException filter = assertThrows(AnalysisException.class, () -> session.sql("SELECT upper(name) FILTER (WHERE id > 1) FROM emp"));
+        assertTrue(filter.getMessage().contains("FILTER is allowed only after an aggregate function, not after upper"), filter.getMessage());
         AnalysisException ambiguous = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept FROM emp e JOIN dept d ON e.dept = d.dept"));
         assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
     }

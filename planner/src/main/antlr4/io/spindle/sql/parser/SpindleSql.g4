@@ -84,6 +84,11 @@ groupBy
     | groupKeys+=expression (',' groupKeys+=expression)* (WITH kind=(ROLLUP | CUBE))?
     ;
 
+// an aggregate over only the rows that pass: count(*) FILTER (WHERE x > 0)
+filterClause
+    : FILTER '(' WHERE where=booleanExpression ')'
+    ;
+
 groupingSet
     : '(' (setKeys+=expression (',' setKeys+=expression)*)? ')'
     | setKeys+=expression
@@ -196,8 +201,8 @@ primaryExpression
         ('(' INTEGER_VALUE ')')?                                              #interval
     | literal                                                                 #literalValue
     | '(' query ')'                                                           #scalarSubquery
-    | function=multipartName '(' '*' ')' overClause?                          #starCall
-    | function=multipartName '(' (setQuantifier? expression (',' expression)*)? ')' overClause? #functionCall
+    | function=multipartName '(' '*' ')' filterClause? overClause?            #starCall
+    | function=multipartName '(' (setQuantifier? expression (',' expression)*)? ')' filterClause? overClause? #functionCall
     | multipartName                                                           #columnReference
     | '(' expression ')'                                                      #parenthesized
     ;
@@ -248,7 +253,7 @@ nonReserved
     | COST | CURRENT | DATE | DESCRIBE | EXPLAIN | EXTENDED | EXTRACT | FIRST | FOLLOWING | FORMATTED | LAST
     | NULLS | OPTIONS | OVER | PARTITION | PRECEDING | RANGE | REPLACE | ROW | ROWS | SHOW | SUBSTRING
     | TABLE | TABLES | TEMP | TEMPORARY | UNBOUNDED | VIEW | SEMI | ANTI | MINUS | RLIKE
-    | ROLLUP | CUBE | GROUPING | SETS
+    | ROLLUP | CUBE | GROUPING | SETS | FILTER
     ;
 
 ALL: 'ALL';
@@ -280,6 +285,7 @@ EXPLAIN: 'EXPLAIN';
 EXTENDED: 'EXTENDED';
 EXTRACT: 'EXTRACT';
 FALSE: 'FALSE';
+FILTER: 'FILTER';
 FIRST: 'FIRST';
 FOLLOWING: 'FOLLOWING';
 FOR: 'FOR';

@@ -1407,6 +1407,10 @@ public final class AstBuilder
             if (!function.equals("count")) {
                 throw error(star, function + "(*) is not a function; only count(*) takes *");
             }
+            if (star.filterClause() != null) {
+                // count(*) FILTER (WHERE c) counts the rows where c holds: count(CASE WHEN c THEN 1 END)
+                return windowed(new AggregateCall(AggregateFunction.COUNT, Optional.of(filtered(Literal.of(1), star.filterClause()))), star.overClause());
+            }
             return windowed(new AggregateCall(AggregateFunction.COUNT_STAR, Optional.empty()), star.overClause());
         }
         if (ctx instanceof CaseExpressionContext caseWhen) {
@@ -1449,6 +1453,15 @@ public final class AstBuilder
         throw error(ctx, "expression not supported: " + ctx.getText());
     }
 
+    /** An aggregate's argument with its FILTER applied: null, which aggregates skip, where the condition does not hold. */
+    private Expression filtered(Expression argument, FilterClauseContext filter)
+    {
+        if (filter == null) {
+            return argument;
+        }
+        return new CaseWhen(List.of(booleanExpression(filter.where)), List.of(argument), Optional.empty());
+    }
+
     private Expression functionCall(FunctionCallContext call)
     {
         String function = multipartName(call.function).toLowerCase(Locale.ROOT);
@@ -1486,10 +1499,13 @@ public final class AstBuilder
                     default -> throw error(call, function + "(DISTINCT ...) is not supported; make the values distinct in a subquery first");
                 };
             }
-            return windowed(new AggregateCall(aggregate, Optional.of(args.get(0))), call.overClause());
+            return windowed(new AggregateCall(aggregate, Optional.of(filtered(args.get(0), call.filterClause()))), call.overClause());
         }
         if (distinct) {
             throw error(call, "DISTINCT is allowed only in an aggregate function, not in " + function);
+        }
+        if (call.filterClause() != null) {
+            throw error(call.filterClause(), "FILTER is allowed only after an aggregate function, not after " + function);
         }
         Expression windowFunction = switch (function) {
             case "row_number" -> WindowFunction.ranking(WindowFunction.Kind.ROW_NUMBER);
