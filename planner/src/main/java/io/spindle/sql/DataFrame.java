@@ -20,6 +20,7 @@ import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LocalRelation;
+import io.spindle.planner.logical.Offset;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Repartition;
@@ -360,6 +361,15 @@ public final class DataFrame
     public DataFrame limit(int n)
     {
         return new DataFrame(session, new Limit(plan, n));
+    }
+
+    /** All rows but the first {@code n} (in this frame's order, if it has one), as Spark's {@code offset}. */
+    public DataFrame offset(int n)
+    {
+        if (n < 0) {
+            throw new AnalysisException("offset must not be negative, not " + n);
+        }
+        return new DataFrame(session, new Offset(plan, n));
     }
 
     /** An inner join on {@code condition}, as Spark's {@code join(right, joinExprs)}. */

@@ -154,6 +154,14 @@ class SetOperationsTest
     }
 
     @Test
+    void offsetSkipsTheFirstRowsInOrder()
+    {
+        DuckDbOracle.assertSameRows(duck("SELECT id, s FROM $a ORDER BY id DESC LIMIT 4 OFFSET 10"),
+                a().orderBy(col("id").desc()).limit(14).offset(10).select("id", "s").collect());
+        assertEquals(11990, a().offset(10).count());
+    }
+
+    @Test
     void createDataFrameJoinsFilesAndChecksValues()
     {
         Schema schema = new Schema(List.of(new StructField("k", DataType.INT, true), new StructField("label", DataType.STRING, false),

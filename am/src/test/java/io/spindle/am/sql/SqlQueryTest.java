@@ -83,6 +83,9 @@ class SqlQueryTest
         check("SELECT e.id, e.name FROM emp e WHERE e.name NOT LIKE '%a%' AND e.salary BETWEEN 10 AND 500 AND e.dept IN (1, 2) ORDER BY e.id");
         check("SELECT id, dept FROM emp WHERE salary IS NULL ORDER BY dept NULLS LAST, id DESC");
         check("SELECT id, dept FROM emp ORDER BY salary DESC NULLS FIRST, id LIMIT 30");
+        check("SELECT id, name FROM emp ORDER BY id LIMIT 7 OFFSET 2995");
+        check("SELECT id FROM emp WHERE dept = 2 ORDER BY salary, id LIMIT 5 OFFSET 100");
+        check("SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY 2 DESC, 1 NULLS FIRST OFFSET 2");
     }
 
     @Test

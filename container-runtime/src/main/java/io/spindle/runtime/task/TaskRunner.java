@@ -10,6 +10,7 @@ import io.spindle.planner.physical.HashJoinExec;
 import io.spindle.planner.physical.EnforceSingleRowExec;
 import io.spindle.planner.physical.ExpandExec;
 import io.spindle.planner.physical.InMemoryScanExec;
+import io.spindle.planner.physical.OffsetExec;
 import io.spindle.planner.physical.LocalTableScanExec;
 import io.spindle.planner.physical.LimitExec;
 import io.spindle.planner.physical.NestedLoopJoinExec;
@@ -33,6 +34,7 @@ import io.spindle.runtime.operators.ExpandOperator;
 import io.spindle.runtime.operators.FilterOperator;
 import io.spindle.runtime.operators.HashAggregationOperator;
 import io.spindle.runtime.operators.LocalScanOperator;
+import io.spindle.runtime.operators.OffsetOperator;
 import io.spindle.runtime.operators.HashJoinOperator;
 import io.spindle.runtime.operators.LimitOperator;
 import io.spindle.runtime.operators.NestedLoopJoinOperator;
@@ -303,6 +305,12 @@ public final class TaskRunner
             }
             return InMemoryScanOperator.computing(env.blocks(), id, node.level(), child(node),
                     bytes -> metrics.cachedBlocks.put(node.cacheId(), bytes));
+        }
+
+        @Override
+        public Operator visitOffset(OffsetExec node, Void context)
+        {
+            return new OffsetOperator(child(node), node.count());
         }
 
         @Override

@@ -35,7 +35,7 @@ option
     ;
 
 query
-    : withClause? queryTerm orderByClause? limitClause?
+    : withClause? queryTerm orderByClause? limitClause? offsetClause?
     ;
 
 withClause
@@ -114,6 +114,11 @@ sortItem
 
 limitClause
     : LIMIT (ALL | count=INTEGER_VALUE)
+    ;
+
+// rows to skip, after the ORDER BY and before the LIMIT counts, as Spark 3.4
+offsetClause
+    : OFFSET offset=INTEGER_VALUE
     ;
 
 relation
@@ -253,7 +258,7 @@ nonReserved
     | COST | CURRENT | DATE | DESCRIBE | EXPLAIN | EXTENDED | EXTRACT | FIRST | FOLLOWING | FORMATTED | LAST
     | NULLS | OPTIONS | OVER | PARTITION | PRECEDING | RANGE | REPLACE | ROW | ROWS | SHOW | SUBSTRING
     | TABLE | TABLES | TEMP | TEMPORARY | UNBOUNDED | VIEW | SEMI | ANTI | MINUS | RLIKE
-    | ROLLUP | CUBE | GROUPING | SETS | FILTER
+    | ROLLUP | CUBE | GROUPING | SETS | FILTER | OFFSET
     ;
 
 ALL: 'ALL';
@@ -313,6 +318,7 @@ NOT: 'NOT' | '!';
 NULL: 'NULL';
 NULLS: 'NULLS';
 ON: 'ON';
+OFFSET: 'OFFSET';
 OPTIONS: 'OPTIONS';
 OR: 'OR';
 ORDER: 'ORDER';

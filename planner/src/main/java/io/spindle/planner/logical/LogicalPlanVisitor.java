@@ -73,4 +73,9 @@ public interface LogicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitOffset(Offset node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -13,6 +13,7 @@ import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.Offset;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
@@ -190,6 +191,13 @@ public final class PruneColumns
         {
             Pruned child = node.child().accept(this, required);
             return new Pruned(new EnforceSingleRow(child.plan()), child.mapping());
+        }
+
+        @Override
+        public Pruned visitOffset(Offset node, BitSet required)
+        {
+            Pruned child = node.child().accept(this, required);
+            return new Pruned(new Offset(child.plan(), node.count()), child.mapping());
         }
 
         @Override

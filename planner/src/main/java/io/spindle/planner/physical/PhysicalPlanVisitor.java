@@ -86,4 +86,9 @@ public interface PhysicalPlanVisitor<R, C>
     {
         return visitNode(node, context);
     }
+
+    default R visitOffset(OffsetExec node, C context)
+    {
+        return visitNode(node, context);
+    }
 }

@@ -14,6 +14,7 @@ import io.spindle.planner.logical.JoinHint;
 import io.spindle.planner.logical.EnforceSingleRow;
 import io.spindle.planner.logical.Expand;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.Offset;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.LogicalPlanVisitor;
@@ -205,6 +206,13 @@ public final class PhysicalPlanner
                     .<PhysicalPlan>map(executors -> InMemoryScanExec.reading(node.cacheId(), node.level(), compute.schema(), compute.outputPartitioning(),
                             executors))
                     .orElseGet(() -> InMemoryScanExec.computing(node.cacheId(), node.level(), compute, partitions));
+        }
+
+        /** The rows to skip are the first of all: one partition, in the child's order. */
+        @Override
+        public PhysicalPlan visitOffset(Offset node, Void context)
+        {
+            return new OffsetExec(gather(node.child().accept(this, context)), node.count());
         }
 
         @Override

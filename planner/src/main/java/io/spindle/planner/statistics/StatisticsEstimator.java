@@ -17,6 +17,7 @@ import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
 import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.Limit;
+import io.spindle.planner.logical.Offset;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
@@ -94,6 +95,9 @@ public final class StatisticsEstimator
         }
         if (plan instanceof CachedRelation cached) {
             return of(cached.cachedPlan());
+        }
+        if (plan instanceof Offset offset) {
+            return withRows(of(offset.child()), Math.max(0, of(offset.child()).rowCount() - offset.count()));
         }
         if (plan instanceof Expand expand) {
             Statistics child = of(expand.child());

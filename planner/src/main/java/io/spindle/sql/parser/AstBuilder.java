@@ -34,6 +34,7 @@ import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.LocalRelation;
 import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.logical.Offset;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Sort;
 import io.spindle.planner.logical.SubqueryAlias;
@@ -182,19 +183,44 @@ public final class AstBuilder
         try {
             List<SortItemContext> order = ctx.orderByClause() == null ? List.of() : ctx.orderByClause().sortItem();
             Optional<Integer> limit = limit(ctx.limitClause());
+            int offset = offset(ctx.offsetClause());
+            if (offset > 0 && limit.isPresent()) {
+                // the first limit + offset rows, of which the first offset are then skipped
+                if ((long) limit.get() + offset > Integer.MAX_VALUE) {
+                    throw error(ctx.offsetClause(), "LIMIT plus OFFSET is at most " + Integer.MAX_VALUE);
+                }
+                limit = Optional.of(limit.get() + offset);
+            }
+            LogicalPlan plan;
             if (ctx.queryTerm() instanceof PrimaryTermContext primary && primary.queryPrimary() instanceof SelectPrimaryContext select) {
-                return querySpecification(select.querySpecification(), order, limit);
+                plan = querySpecification(select.querySpecification(), order, limit);
             }
-            LogicalPlan plan = queryTerm(ctx.queryTerm());
-            if (!order.isEmpty()) {
-                plan = sortByOutput(plan, order);
+            else {
+                plan = queryTerm(ctx.queryTerm());
+                if (!order.isEmpty()) {
+                    plan = sortByOutput(plan, order);
+                }
+                plan = limit.isPresent() ? new Limit(plan, limit.get()) : plan;
             }
-            return limit.isPresent() ? new Limit(plan, limit.get()) : plan;
+            return offset > 0 ? new Offset(plan, offset) : plan;
         }
         finally {
             if (scoped) {
                 ctes.pop();
             }
+        }
+    }
+
+    private int offset(OffsetClauseContext ctx)
+    {
+        if (ctx == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(ctx.offset.getText());
+        }
+        catch (NumberFormatException e) {
+            throw error(ctx.offset, "OFFSET " + ctx.offset.getText() + " is too large; it is at most " + Integer.MAX_VALUE);
         }
     }
 
@@ -1201,7 +1227,7 @@ public final class AstBuilder
 
     private static QuerySpecificationContext simpleSpecification(QueryContext query)
     {
-        if (query.withClause() == null && query.orderByClause() == null && query.limitClause() == null
+        if (query.withClause() == null && query.orderByClause() == null && query.limitClause() == null && query.offsetClause() == null
                 && query.queryTerm() instanceof PrimaryTermContext primary && primary.queryPrimary() instanceof SelectPrimaryContext select
                 && select.querySpecification().FROM() != null) {
             return select.querySpecification();
