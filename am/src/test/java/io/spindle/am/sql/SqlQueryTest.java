@@ -220,6 +220,10 @@ class SqlQueryTest
         check("SELECT dname, CASE WHEN EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.dept AND e.id < 40) THEN 'early' ELSE 'late' END AS era,"
                 + " NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept = d.dept AND e.name LIKE 'dora%') AS no_dora FROM dept d ORDER BY dname");
         check("SELECT id, EXISTS (SELECT 1 FROM dept WHERE dept > 100) AS any_big FROM emp WHERE id < 3 ORDER BY id");
+        // IN (subquery) anywhere, with SQL's nulls: dept holds a null, so NOT IN is null where there is no match
+        check("SELECT id FROM emp WHERE id IN (1, 2) OR dept IN (SELECT dept FROM dept WHERE dname LIKE 'e%') ORDER BY id LIMIT 40");
+        check("SELECT id, dept, dept IN (SELECT dept FROM dept WHERE dept > 2) AS big, dept NOT IN (SELECT dept FROM dept) AS unknown,"
+                + " dept IN (SELECT dept FROM dept WHERE dept < 0) AS never FROM emp WHERE id < 30 ORDER BY id");
         // a subquery that is not an aggregate is checked to return one row: here it does
         check("SELECT id, (SELECT dname FROM dept WHERE dept = 2) AS two FROM emp WHERE id < 5 ORDER BY id");
         RuntimeException many = assertThrows(RuntimeException.class,

@@ -1133,8 +1133,11 @@ public final class AstBuilder
         return plan;
     }
 
-    /** A subquery used as a value: its own value, or (for EXISTS) how many rows it has. */
-    private record PendingSubquery(String name, QueryContext query, boolean counted) {}
+    /**
+     * A subquery used as a value: its own value, or (for EXISTS) how many rows it has, or (for {@code x IN (subquery)}
+     * outside a WHERE conjunct, {@code inValue} holding x) whether x is among its values.
+     */
+    private record PendingSubquery(String name, QueryContext query, boolean counted, Optional<Expression> inValue) {}
 
     /** Joins each scalar subquery met so far onto {@code plan}, as a column named by its placeholder. */
     private LogicalPlan attachScalarSubqueries(LogicalPlan plan)
@@ -1149,6 +1152,9 @@ public final class AstBuilder
 
     private LogicalPlan attachScalarSubquery(LogicalPlan outer, PendingSubquery subquery)
     {
+        if (subquery.inValue().isPresent()) {
+            return attachInSubquery(outer, subquery);
+        }
         try {
             LogicalPlan inner = query(subquery.query());
             if (subquery.counted()) {
@@ -1225,6 +1231,54 @@ public final class AstBuilder
         }
     }
 
+    /**
+     * {@code x IN (subquery)} as a column, with SQL's three values: true when x is among the subquery's values;
+     * false when it is not and they are none or all known; null when x or one of them is null. The outer rows
+     * get the subquery's row and non-null counts (one row, cross joined) and a marker from its distinct values
+     * joined on x. An uncorrelated subquery only.
+     */
+    private LogicalPlan attachInSubquery(LogicalPlan outer, PendingSubquery subquery)
+    {
+        LogicalPlan inner;
+        try {
+            inner = query(subquery.query());
+        }
+        catch (ColumnNotFoundException correlated) {
+            throw error(subquery.query(), "a correlated IN (subquery) is supported only as a condition of WHERE, joined to the others by AND;"
+                    + " " + correlated.getMessage());
+        }
+        if (inner.schema().size() != 1) {
+            throw error(subquery.query(), "an IN subquery must select one column, not " + inner.schema().size() + " " + inner.schema().names());
+        }
+        int width = outer.schema().size();
+        Expression x = resolve(subquery.inValue().get(), outer);
+        ColumnRef y = ref(inner.schema(), 0);
+        LogicalPlan counts = new Aggregate(inner, List.of(), List.of(
+                new Alias(new AggregateCall(AggregateFunction.COUNT_STAR, Optional.empty()), "rows"),
+                new Alias(new AggregateCall(AggregateFunction.COUNT, Optional.of(y)), "known")));
+        LogicalPlan counted = new Join(outer, counts, JoinType.CROSS, Optional.empty());
+        LogicalPlan values = new Project(new Aggregate(inner, List.of(y), List.of()), List.of(ref(inner.schema(), 0), new Alias(Literal.of(true), "found")));
+        Schema both = Join.conditionSchema(counted.schema(), values.schema());
+        Expression match = ExpressionAnalyzer.resolve(new Comparison(Comparison.Operator.EQUAL, x, ref(both, width + 2)), both);
+        LogicalPlan joined = new Join(counted, values, JoinType.LEFT_OUTER, Optional.of(match));
+        Schema schema = joined.schema();
+        ColumnRef rows = ref(schema, width);
+        ColumnRef known = ref(schema, width + 1);
+        ColumnRef found = ref(schema, width + 3);
+        Expression in = new CaseWhen(
+                List.of(new Not(new IsNull(found)),
+                        new Comparison(Comparison.Operator.EQUAL, rows, Literal.of(0L)),
+                        Logical.or(new IsNull(x), new Comparison(Comparison.Operator.LESS_THAN, known, rows))),
+                List.of(Literal.of(true), Literal.of(false), Literal.nullOf(DataType.BOOLEAN)),
+                Optional.of(Literal.of(false)));
+        List<Expression> kept = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            kept.add(ref(schema, i));
+        }
+        kept.add(new Alias(ExpressionAnalyzer.resolve(in, schema), subquery.name()));
+        return new Project(joined, kept);
+    }
+
     private static QuerySpecificationContext simpleSpecification(QueryContext query)
     {
         if (query.withClause() == null && query.orderByClause() == null && query.limitClause() == null && query.offsetClause() == null
@@ -1262,7 +1316,7 @@ public final class AstBuilder
         if (ctx instanceof ExistsContext exists) {
             // outside a WHERE conjunct (in OR, CASE, the select list): the subquery's row count, over 0
             String name = SCALAR_PREFIX + generatedNames++;
-            pendingSubqueries.add(new PendingSubquery(name, exists.query(), true));
+            pendingSubqueries.add(new PendingSubquery(name, exists.query(), true, Optional.empty()));
             return new Comparison(Comparison.Operator.GREATER_THAN, new UnresolvedColumn(name), Literal.of(0L));
         }
         if (ctx instanceof LogicalBinaryContext binary) {
@@ -1283,7 +1337,11 @@ public final class AstBuilder
                     new Comparison(Comparison.Operator.LESS_THAN_OR_EQUAL, value, valueExpression(predicate.upper)));
             case SpindleSqlParser.IN -> {
                 if (predicate.query() != null) {
-                    throw error(ctx, "IN (subquery) is supported only as a condition of WHERE, joined to the others by AND");
+                    // outside a WHERE conjunct: a column computed from the subquery's values (see attachInSubquery)
+                    String name = SCALAR_PREFIX + generatedNames++;
+                    pendingSubqueries.add(new PendingSubquery(name, predicate.query(), false, Optional.of(value)));
+                    result = new UnresolvedColumn(name);
+                    break;
                 }
                 Expression any = null;
                 for (ExpressionContext element : predicate.expression()) {
@@ -1470,7 +1528,7 @@ public final class AstBuilder
         }
         if (ctx instanceof ScalarSubqueryContext subquery) {
             String name = SCALAR_PREFIX + generatedNames++;
-            pendingSubqueries.add(new PendingSubquery(name, subquery.query(), false));
+            pendingSubqueries.add(new PendingSubquery(name, subquery.query(), false, Optional.empty()));
             return new UnresolvedColumn(name);
         }
         if (ctx instanceof IntervalContext) {
