@@ -68,34 +68,36 @@ public final class SpindleTpch
     {
         SpindleSession session = SpindleSession.builder().appName("spindle-tpch-benchmark").getOrCreate();
         SpindleConf conf = session.conf();
-        String mode = String.format(Locale.ROOT, "on YARN (%s executors of %d core%s and %s heap each, driver heap %s; tables read through file: URIs)",
-                conf.get(AmConfig.EXECUTOR_INSTANCES), conf.get(AmConfig.EXECUTOR_CORES), conf.get(AmConfig.EXECUTOR_CORES) == 1 ? "" : "s",
-                size(conf.get(AmConfig.EXECUTOR_MEMORY)), size(conf.get(AmConfig.DRIVER_MEMORY)));
-        SpindleTpch engine = new SpindleTpch(session, data.toAbsolutePath().toUri().toString().replaceAll("/+$", ""), mode);
-        engine.awaitExecutors(conf.get(AmConfig.EXECUTOR_INSTANCES));
-        return engine;
+        String root = data.toAbsolutePath().toUri().toString().replaceAll("/+$", "");
+        int executors = conf.get(AmConfig.EXECUTOR_INSTANCES);
+        Set<String> started = awaitExecutors(session, root, executors);
+        String mode = String.format(Locale.ROOT, "on YARN (%d executors of %d core%s and %s heap each, driver heap %s; tables read through file: URIs%s)",
+                executors, conf.get(AmConfig.EXECUTOR_CORES), conf.get(AmConfig.EXECUTOR_CORES) == 1 ? "" : "s",
+                size(conf.get(AmConfig.EXECUTOR_MEMORY)), size(conf.get(AmConfig.DRIVER_MEMORY)),
+                started.size() < executors ? "; ONLY " + started.size() + " of them had started when the queries began" : "");
+        return new SpindleTpch(session, root, mode);
     }
 
     /**
      * Runs a small aggregation over nation, repartitioned so that its later stages have several tasks (nation's one
      * file alone makes a single task), until {@code executors} different executors have run its tasks or
      * {@link #EXECUTOR_WAIT} has passed: executors register as their containers start, and a task goes to
-     * whichever has a free core.
+     * whichever has a free core. Returns the executors that ran a task.
      */
-    private void awaitExecutors(int executors)
+    private static Set<String> awaitExecutors(SpindleSession session, String root, int executors)
     {
         long deadline = System.nanoTime() + EXECUTOR_WAIT.toNanos();
         Set<String> seen = new TreeSet<>();
         while (true) {
-            session.table("nation").repartition(EXECUTOR_PROBE_TASKS).groupBy("n_regionkey").count().collect();
+            session.read().parquet(root + "/nation").repartition(EXECUTOR_PROBE_TASKS).groupBy("n_regionkey").count().collect();
             session.lastJobSummary().stages().forEach(stage -> seen.addAll(stage.executors()));
             if (seen.size() >= executors) {
-                return;
+                return seen;
             }
             if (System.nanoTime() > deadline) {
                 System.err.printf(Locale.ROOT, "only %d of %d executors ran a task within %d s: %s; measuring with those%n",
                         seen.size(), executors, EXECUTOR_WAIT.toSeconds(), seen);
-                return;
+                return seen;
             }
             try {
                 Thread.sleep(500);
