@@ -145,6 +145,10 @@ public final class TpchReport
         return new QueryOutcome(query, byEngine, differences);
     }
 
+    /**
+     * The report in markdown: a median column for each engine of {@code runs} (its keys, in column order; a null
+     * value is an engine that left no run file) and a ratio column for each Spindle engine and peer among them.
+     */
     static String render(Map<String, RunFile.EngineRun> runs, Map<String, QueryOutcome> outcomes, String scaleFactor, String command,
             String machine, List<String[]> phases)
     {
