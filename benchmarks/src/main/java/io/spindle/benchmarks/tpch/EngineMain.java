@@ -58,7 +58,12 @@ final class EngineMain
         System.exit(0);
     }
 
-    private static void run(String engine, String[] args, EngineFactory factory)
+    /**
+     * Measures every query and returns once the run file is complete; throws when the run cannot start (a bad
+     * option, no data, an engine that cannot be set up) or its file cannot be written. For a JVM that must not
+     * exit by itself, such as Spindle's driver in a YARN ApplicationMaster, which reports how its main class ended.
+     */
+    static void run(String engine, String[] args, EngineFactory factory)
             throws Exception
     {
         Arguments arguments = Arguments.parse(engine, args, Set.of("data", "queries", "runs", "timeout", "out"));
