@@ -14,7 +14,6 @@ import org.apache.parquet.hadoop.util.HadoopStreams;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -29,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * file is complete only after a close that did not throw. Not thread-safe.
  */
 public final class ParquetBatchWriter
-        implements Closeable
+        implements BatchWriter
 {
     private final Configuration conf;
     private final String file;
@@ -55,6 +54,7 @@ public final class ParquetBatchWriter
         }
     }
 
+    @Override
     public void write(ColumnBatch batch)
     {
         position.batch = batch;
@@ -73,12 +73,14 @@ public final class ParquetBatchWriter
         rows += batch.rowCount();
     }
 
+    @Override
     public long rowsWritten()
     {
         return rows;
     }
 
     /** The size of the file once {@link #close()} has completed it; 0 before. */
+    @Override
     public long bytesWritten()
     {
         return bytes;

@@ -2,8 +2,10 @@ package io.spindle.runtime.task;
 
 import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.runtime.batch.ColumnBatch;
+import io.spindle.runtime.io.BatchWriter;
 import io.spindle.runtime.io.FileOutputCommitter;
 import io.spindle.runtime.io.ParquetBatchWriter;
+import io.spindle.runtime.io.TextBatchWriter;
 import io.spindle.runtime.operators.Operator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,11 +26,12 @@ final class FileOutputTask
 
     static WrittenFile write(Operator root, FileOutputSpec spec, TaskDescription task, ExecutorEnvironment env, TaskMetrics metrics)
     {
-        if (!spec.format().equals("parquet")) {
-            throw new IllegalArgumentException("cannot write format '" + spec.format() + "'; Spindle writes parquet");
-        }
         String file = FileOutputCommitter.attemptFile(spec, task.partition(), task.attempt());
-        ParquetBatchWriter writer = new ParquetBatchWriter(env.hadoopConf(), file, spec.schema());
+        BatchWriter writer = switch (spec.format()) {
+            case "parquet" -> new ParquetBatchWriter(env.hadoopConf(), file, spec.schema());
+            case "csv", "json" -> new TextBatchWriter(env.hadoopConf(), file, spec.schema(), spec.format(), spec.options());
+            default -> throw new IllegalArgumentException("cannot write format '" + spec.format() + "'; Spindle writes parquet, csv and json");
+        };
         try {
             ColumnBatch batch;
             while ((batch = root.next()) != null) {
@@ -39,7 +42,7 @@ final class FileOutputTask
         catch (IOException | RuntimeException e) {
             closeAndDelete(writer, file, env, e);
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot finish Parquet file " + file + ": " + io.getMessage(), io);
+                throw new UncheckedIOException("cannot finish " + spec.format() + " file " + file + ": " + io.getMessage(), io);
             }
             throw (RuntimeException) e;
         }
@@ -49,7 +52,7 @@ final class FileOutputTask
         return new WrittenFile(file, writer.rowsWritten(), bytes);
     }
 
-    private static void closeAndDelete(ParquetBatchWriter writer, String file, ExecutorEnvironment env, Exception primary)
+    private static void closeAndDelete(BatchWriter writer, String file, ExecutorEnvironment env, Exception primary)
     {
         try {
             writer.close();
