@@ -391,7 +391,34 @@ public final class DagScheduler
         }
         return new StageSummary(stage.id(), stage.describe(), results.size(), failedAttempts, total.rowsIn, total.rowsOut, total.bytesIn,
                 total.bytesOut, total.shuffleBytesWritten, total.shuffleBytesRead, total.remoteBlocksFetched, total.rowGroupsSkipped,
-                total.rowsSkipped, total.pagesSkipped, total.rowsSkippedByPageIndex, total.spillBytes, total.peakExecutionMemory, total.gcMillis, millis, List.copyOf(executors));
+                total.rowsSkipped, total.pagesSkipped, total.rowsSkippedByPageIndex, total.spillBytes, total.peakExecutionMemory, total.gcMillis, millis,
+                List.copyOf(executors), spread(results));
+    }
+
+    /** How the work spread over the tasks, results indexed by partition. */
+    static StageSummary.TaskSpread spread(List<TaskResult> results)
+    {
+        if (results.isEmpty()) {
+            return StageSummary.TaskSpread.NONE;
+        }
+        long[] millis = new long[results.size()];
+        long[] rows = new long[results.size()];
+        int slowest = 0;
+        long total = 0;
+        for (int partition = 0; partition < results.size(); partition++) {
+            TaskMetrics m = results.get(partition).metrics();
+            millis[partition] = m.millis;
+            rows[partition] = m.rowsIn;
+            total += m.millis;
+            if (m.millis > millis[slowest]) {
+                slowest = partition;
+            }
+        }
+        long slowestMillis = millis[slowest];
+        long maxRows = java.util.Arrays.stream(rows).max().orElse(0);
+        java.util.Arrays.sort(millis);
+        java.util.Arrays.sort(rows);
+        return new StageSummary.TaskSpread(millis[millis.length / 2], slowestMillis, slowest, rows[rows.length / 2], maxRows, total);
     }
 
     static List<Row> decodeRows(byte[] frames)

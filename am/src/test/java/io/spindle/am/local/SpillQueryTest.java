@@ -68,6 +68,10 @@ class SpillQueryTest
         JobSummary summary = fixture.session().lastJobSummary();
         assertTrue(spilled(summary) > 0, "nothing spilled:\n" + summary.format());
         assertTrue(summary.format().contains("spill"), summary.format());
+        // the summary says what to do about it, and records how the work spread over the tasks
+        assertTrue(summary.hints().stream().anyMatch(h -> h.contains("spilled") && h.contains("spindle.executor.memory")), summary.format());
+        assertTrue(summary.stages().stream().allMatch(s -> s.spread().slowestPartition() >= 0 && s.spread().maxMillis() >= s.spread().medianMillis()),
+                summary.format());
         assertTrue(summary.stages().stream().allMatch(s -> s.peakTaskMemory() <= 2 << 20),
                 "no task held much more than the pool:\n" + summary.format());
     }
