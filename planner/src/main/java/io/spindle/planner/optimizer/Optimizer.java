@@ -14,6 +14,7 @@ import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
 import io.spindle.planner.optimizer.rules.PushFilterThroughProject;
 import io.spindle.planner.optimizer.rules.PushFilterThroughUnion;
+import io.spindle.planner.optimizer.rules.PushImpliedPredicatesThroughJoin;
 import io.spindle.planner.optimizer.rules.PushLimitThroughOuterJoin;
 import io.spindle.planner.optimizer.rules.PushLimitThroughProject;
 import io.spindle.planner.optimizer.rules.PushLimitThroughUnion;
@@ -30,8 +31,9 @@ import java.util.List;
 /**
  * Rewrites an analyzed logical plan into a cheaper equivalent one: the rules run over every node, bottom-up,
  * pass after pass until a pass changes nothing (or {@link #MAX_PASSES} is reached, which only leaves the plan
- * less optimized); then multi-way inner joins are reordered by estimated size, and unused columns are pruned
- * down to the scans.
+ * less optimized); then each join is offered once to {@link PushImpliedPredicatesThroughJoin}, and when that
+ * filters a side, the rules run again to push the new filters down; then multi-way inner joins are reordered by
+ * estimated size, and unused columns are pruned down to the scans.
  */
 public final class Optimizer
 {
@@ -60,6 +62,9 @@ public final class Optimizer
             new PushLimitThroughUnion(),
             new PushLimitThroughOuterJoin());
 
+    /** Rules that would fire again on their own output, applied in one bottom-up pass only. */
+    private static final List<Rule> ONCE = List.of(new PushImpliedPredicatesThroughJoin());
+
     private Optimizer()
     {
     }
@@ -73,6 +78,13 @@ public final class Optimizer
     public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins)
     {
         LogicalPlan rewritten = applyRules(plan, RULES);
+        LogicalPlan once = rewritten;
+        for (Rule rule : ONCE) {
+            once = applyEverywhere(once, rule);
+        }
+        if (once != rewritten) {
+            rewritten = applyRules(once, RULES);
+        }
         return PruneColumns.apply(reorderJoins ? ReorderJoins.apply(rewritten) : rewritten);
     }
 
