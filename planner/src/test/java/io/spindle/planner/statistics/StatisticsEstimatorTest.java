@@ -130,6 +130,30 @@ class StatisticsEstimatorTest
         assertEquals(filtered.rowCount() * all(table).rowBytes(), filtered.sizeInBytes(), 1e-6);
     }
 
+    /**
+     * Two columns compared (TPC-H Q4's and Q21's {@code l_commitdate < l_receiptdate}): as Spark, 0 or all the
+     * non-null rows when the ranges decide it, else 1/3, or 1/max(distinct values) for an equality.
+     */
+    @Test
+    void twoColumnSelectivityFromTheirRanges()
+    {
+        FileRelation pruned = table(4, MB).withPushedFilters(List.of(compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, k(0), 3000L)));
+        // k in [3000, 3999], g in [0, 9] and null in 100 of the 1000 rows
+        assertEquals(900, estimate(new Filter(pruned, new Comparison(Comparison.Operator.LESS_THAN, g(1), k(0)))).rowCount(), 1e-6);
+        assertEquals(900, estimate(new Filter(pruned, new Comparison(Comparison.Operator.NOT_EQUAL, k(0), g(1)))).rowCount(), 1e-6);
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.GREATER_THAN, g(1), k(0)))).rowCount());
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.LESS_THAN_OR_EQUAL, k(0), g(1)))).rowCount());
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.EQUAL, k(0), g(1)))).rowCount());
+
+        FileRelation table = table(4, MB);
+        // k in [0, 3999] overlaps g's [0, 9]
+        assertEquals(4000 * 0.9 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.LESS_THAN, k(0), g(1)))).rowCount(), 1e-6);
+        assertEquals(0.9, estimate(new Filter(table, new Comparison(Comparison.Operator.EQUAL, k(0), g(1)))).rowCount(), 1e-6);
+        ColumnRef s = new ColumnRef(2, "s", DataType.STRING, true);
+        assertEquals(4000.0 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.EQUAL, s, s))).rowCount(), 1e-6);
+        assertEquals(4000.0 * 2 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.NOT_EQUAL, s, k(0)))).rowCount(), 1e-6);
+    }
+
     private static Statistics all(LogicalPlan plan)
     {
         return estimate(plan);
