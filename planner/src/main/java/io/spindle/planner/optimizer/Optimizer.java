@@ -1,6 +1,7 @@
 package io.spindle.planner.optimizer;
 
 import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.optimizer.rules.CombineFilters;
 import io.spindle.planner.optimizer.rules.CombineProjects;
 import io.spindle.planner.optimizer.rules.ConstantFolding;
@@ -32,8 +33,8 @@ import java.util.List;
  * Rewrites an analyzed logical plan into a cheaper equivalent one: the rules run over every node, bottom-up,
  * pass after pass until a pass changes nothing (or {@link #MAX_PASSES} is reached, which only leaves the plan
  * less optimized); then each join is offered once to {@link PushImpliedPredicatesThroughJoin}, and when that
- * filters a side, the rules run again to push the new filters down; then multi-way inner joins are reordered by
- * estimated size, and unused columns are pruned down to the scans.
+ * filters a side, the rules run again to push the new filters down; then unused columns are pruned down to the
+ * scans, multi-way inner joins are reordered by their estimated cost, and the columns pruned again.
  */
 public final class Optimizer
 {
@@ -77,6 +78,12 @@ public final class Optimizer
     /** @param reorderJoins whether to {@linkplain ReorderJoins reorder} multi-way inner joins by their estimated rows */
     public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins)
     {
+        return optimize(plan, reorderJoins, PhysicalPlanner.DEFAULT_BROADCAST_THRESHOLD);
+    }
+
+    /** @param broadcastThreshold the physical planner's, which the join order's cost counts on */
+    public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins, long broadcastThreshold)
+    {
         LogicalPlan rewritten = applyRules(plan, RULES);
         LogicalPlan once = rewritten;
         for (Rule rule : ONCE) {
@@ -85,7 +92,10 @@ public final class Optimizer
         if (once != rewritten) {
             rewritten = applyRules(once, RULES);
         }
-        return PruneColumns.apply(reorderJoins ? ReorderJoins.apply(rewritten) : rewritten);
+        // pruned before the reordering too, so that its estimates of which sides are small enough to broadcast count
+        // only the columns the query reads
+        LogicalPlan pruned = PruneColumns.apply(rewritten);
+        return reorderJoins ? PruneColumns.apply(ReorderJoins.apply(pruned, broadcastThreshold)) : pruned;
     }
 
     /** Applies {@code rules} to a fixed point. */

@@ -305,8 +305,8 @@ public final class PhysicalPlanner
             return Optional.empty();
         }
         StatisticsEstimator estimator = new StatisticsEstimator();
-        boolean left = canBuildLeft && broadcastable(estimator, join.left(), join.right());
-        boolean right = canBuildRight && broadcastable(estimator, join.right(), join.left());
+        boolean left = canBuildLeft && broadcastable(estimator, join.left(), join.right(), broadcastThreshold);
+        boolean right = canBuildRight && broadcastable(estimator, join.right(), join.left(), broadcastThreshold);
         if (left && right) {
             double leftBytes = estimator.of(join.left()).sizeInBytes();
             double rightBytes = estimator.of(join.right()).sizeInBytes();
@@ -319,17 +319,17 @@ public final class PhysicalPlanner
     }
 
     /**
-     * Whether {@code build} may be sent whole to every task that reads {@code probe}: its estimated bytes must be
-     * under the threshold; and so must its {@linkplain StatisticsEstimator#decodedBytes decoded bytes}, which
-     * compressed columns undercount, unless it is no bigger decoded than the probe side, and at most
-     * {@link #DECODED_BROADCAST_LIMIT} times the threshold. A hash table bigger than the rows that probe it costs more
-     * to send and build in every task than shuffling both sides does (TPC-H Q4's EXISTS side, 3.8 million rows of
-     * lineitem against 57 thousand orders); one smaller than a much bigger stream (Q9's orders against lineitem) still
-     * saves shuffling the stream.
+     * Whether {@code build} may be sent whole to every task that reads {@code probe}, unhinted: its estimated bytes
+     * must be under the threshold (none is when it is 0 or less); and so must its
+     * {@linkplain StatisticsEstimator#decodedBytes decoded bytes}, which compressed columns undercount, unless it is
+     * no bigger decoded than the probe side, and at most {@link #DECODED_BROADCAST_LIMIT} times the threshold. A hash
+     * table bigger than the rows that probe it costs more to send and build in every task than shuffling both sides
+     * does (TPC-H Q4's EXISTS side, 3.8 million rows of lineitem against 57 thousand orders); one smaller than a much
+     * bigger stream (Q9's orders against lineitem) still saves shuffling the stream.
      */
-    private boolean broadcastable(StatisticsEstimator estimator, LogicalPlan build, LogicalPlan probe)
+    public static boolean broadcastable(StatisticsEstimator estimator, LogicalPlan build, LogicalPlan probe, long broadcastThreshold)
     {
-        if (estimator.of(build).sizeInBytes() > broadcastThreshold) {
+        if (broadcastThreshold <= 0 || estimator.of(build).sizeInBytes() > broadcastThreshold) {
             return false;
         }
         double decoded = estimator.decodedBytes(build);
