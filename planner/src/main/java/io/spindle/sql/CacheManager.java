@@ -43,12 +43,12 @@ final class CacheManager
     }
 
     /** Caches {@code analyzed} at {@code level}; a plan already cached keeps its first level, as in Spark. */
-    synchronized void persist(LogicalPlan analyzed, StorageLevel level, boolean joinReorder)
+    synchronized void persist(LogicalPlan analyzed, StorageLevel level, boolean joinReorder, long broadcastThreshold)
     {
         if (find(analyzed).isPresent()) {
             return;
         }
-        LogicalPlan optimized = Optimizer.optimize(substitute(analyzed), joinReorder);
+        LogicalPlan optimized = Optimizer.optimize(substitute(analyzed), joinReorder, broadcastThreshold);
         entries.add(new Entry(nextId++, analyzed, level, optimized));
     }
 

@@ -568,7 +568,8 @@ public final class DataFrame
     /** The optimized plan, reading cached DataFrames where this one is built on them. */
     private LogicalPlan optimizedPlan()
     {
-        return Optimizer.optimize(session.cacheManager().substitute(plan), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
+        return Optimizer.optimize(session.cacheManager().substitute(plan), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED),
+                session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD));
     }
 
     /**
@@ -588,7 +589,8 @@ public final class DataFrame
 
     public DataFrame persist(StorageLevel level)
     {
-        session.cacheManager().persist(plan, requireNonNull(level, "level is null"), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED));
+        session.cacheManager().persist(plan, requireNonNull(level, "level is null"), session.conf().get(SqlConfig.JOIN_REORDER_ENABLED),
+                session.conf().get(SqlConfig.AUTO_BROADCAST_JOIN_THRESHOLD));
         return this;
     }
 

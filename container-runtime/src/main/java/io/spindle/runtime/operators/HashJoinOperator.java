@@ -6,35 +6,35 @@ import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.ColumnBatch;
-import io.spindle.runtime.batch.ColumnVector;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.expr.VectorExpression;
 import io.spindle.runtime.memory.TaskMemoryManager;
-import io.spindle.runtime.operators.aggregation.GroupKeyTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A hash join with SQL semantics for inner, left, right and full outer, left semi and left anti joins.
- * Contract: as {@link Operator}; on the first {@link #next()} it reads the build input whole, maps each
- * distinct build key to a group id through a {@link GroupKeyTable} (hashed as {@link RowHasher} hashes, so
- * as the shuffle partitions) and chains the build rows of each group; probe batches then stream through,
- * each probe row pairing with the build rows of its key. A key with a null in it never matches, so such
- * rows come out only where the join keeps unmatched rows. The residual condition and the output follow
+ * Contract: as {@link Operator}; on the first {@link #next()} it reads the build input whole into a
+ * {@link HashJoinTable} (keys hashed as {@link RowHasher} hashes, so as the shuffle partitions), or, for a broadcast
+ * build side, takes the table the executor's tasks share from {@link BroadcastHashTables}; probe batches then
+ * stream through, each probe row pairing with the build rows of its key. A key with a null in it never matches,
+ * so such rows come out only where the join keeps unmatched rows. The residual condition and the output follow
  * {@link JoinOperator}.
  *
- * <p>Spilling: the build side is reserved batch by batch with the task's memory manager. If the pool refuses
- * a batch, the join becomes a sort-merge join before it probes anything: the build rows (those read so far,
- * then the rest) go into one external {@link SortOperator} and the probe input into another, each ascending
- * on its keys with nulls first as {@link SortMergeJoinOperator} requires, and that operator, given the build
- * side as left or right as {@code buildIsLeft} says, produces the same rows with the same join type, residual
- * and column order (the order of the rows differs). The sorts spill their runs under the task's spill dirs,
- * counted in its spill metrics, and delete them on {@link #close()}. The merge holds one key's rows of its
- * right side at a time, so a heavily repeated key there still costs memory.
+ * <p>Spilling: a build side of its own is reserved batch by batch with the task's memory manager (a shared
+ * table is counted by {@link BroadcastHashTables}, and does not spill). If the pool refuses a batch, the join
+ * becomes a sort-merge join before it probes anything: the build rows (those read so far, then the rest) go
+ * into one external {@link SortOperator} and the probe input into another, each ascending on its keys with
+ * nulls first as {@link SortMergeJoinOperator} requires, and that operator, given the build side as left or
+ * right as {@code buildIsLeft} says, produces the same rows with the same join type, residual and column order
+ * (the order of the rows differs). The sorts spill their runs under the task's spill dirs, counted in its spill
+ * metrics, and delete them on {@link #close()}. The merge holds one key's rows of its right side at a time, so
+ * a heavily repeated key there still costs memory.
  */
 public final class HashJoinOperator
         extends JoinOperator
@@ -46,9 +46,19 @@ public final class HashJoinOperator
     private final Optional<Expression> residualExpression;
     private final List<VectorExpression> probeKeys;
     private final List<VectorExpression> buildKeys;
-    private final GroupKeyTable table;
-    private int[] chainHeads;
-    private int[] chainNext;
+    private final Optional<SharedBuild> shared;
+    private HashJoinTable table;
+    private BroadcastHashTables.Lease lease;
+
+    /** Where this join's build side is a broadcast whose table the executor's tasks share, and under which key. */
+    public record SharedBuild(BroadcastHashTables tables, BroadcastHashTables.Key key)
+    {
+        public SharedBuild
+        {
+            requireNonNull(tables, "tables is null");
+            requireNonNull(key, "key is null");
+        }
+    }
 
     public HashJoinOperator(Operator probe, Operator build, boolean buildIsLeft, JoinType type, List<DataType> probeTypes,
             List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual)
@@ -64,6 +74,18 @@ public final class HashJoinOperator
             List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual,
             TaskMemoryManager memory)
     {
+        this(probe, build, buildIsLeft, type, probeTypes, buildTypes, probeKeys, buildKeys, residual, memory, Optional.empty());
+    }
+
+    /**
+     * @param shared when present, the build input is a broadcast and the table is taken from (or built once into)
+     * the executor's {@link BroadcastHashTables}, which counts its memory; the build input is then read only by the
+     * task that builds it
+     */
+    public HashJoinOperator(Operator probe, Operator build, boolean buildIsLeft, JoinType type, List<DataType> probeTypes,
+            List<DataType> buildTypes, List<Expression> probeKeys, List<Expression> buildKeys, Optional<Expression> residual,
+            TaskMemoryManager memory, Optional<SharedBuild> shared)
+    {
         super(probe, build, buildIsLeft, type, probeTypes, buildTypes, residual.map(ExpressionCompiler::compile), memory, "HashJoin");
         if (probeKeys.isEmpty() || probeKeys.size() != buildKeys.size()) {
             throw new IllegalArgumentException("a hash join needs as many probe keys as build keys, at least one");
@@ -73,7 +95,7 @@ public final class HashJoinOperator
         this.residualExpression = residual;
         this.probeKeys = probeKeys.stream().map(ExpressionCompiler::compile).toList();
         this.buildKeys = buildKeys.stream().map(ExpressionCompiler::compile).toList();
-        this.table = new GroupKeyTable(buildKeys.stream().map(Expression::type).toList());
+        this.shared = requireNonNull(shared, "shared is null");
     }
 
     @Override
@@ -149,26 +171,34 @@ public final class HashJoinOperator
     }
 
     @Override
+    protected ColumnBatch sharedBuildSide()
+    {
+        if (shared.isEmpty()) {
+            return null;
+        }
+        lease = shared.get().tables().acquire(shared.get().key(), () -> HashJoinTable.build(drainBuildInput(), buildKeys, keyTypes()));
+        if (lease == null) {
+            // another task built it but the pool had no room to share it: build this task's own, as without sharing
+            return null;
+        }
+        if (lease.unshared()) {
+            reserveAnyway(lease.table().retainedBytes());
+        }
+        table = lease.table();
+        return table.rows();
+    }
+
+    @Override
     protected void prepare(ColumnBatch buildSide)
     {
-        int rows = buildSide.rowCount();
-        chainNext = new int[rows];
-        if (rows == 0) {
-            chainHeads = new int[0];
-            return;
+        if (table == null) {
+            table = HashJoinTable.build(buildSide, buildKeys, keyTypes());
         }
-        ColumnVector[] keys = evaluate(buildKeys, buildSide);
-        int[] groups = table.assign(keys, rows);
-        chainHeads = new int[table.groupCount()];
-        Arrays.fill(chainHeads, -1);
-        // walk backwards so each chain lists its rows in input order
-        for (int row = rows - 1; row >= 0; row--) {
-            if (anyNull(keys, row)) {
-                continue;
-            }
-            chainNext[row] = chainHeads[groups[row]];
-            chainHeads[groups[row]] = row;
-        }
+    }
+
+    private List<DataType> keyTypes()
+    {
+        return buildKeyExpressions.stream().map(Expression::type).toList();
     }
 
     @Override
@@ -182,39 +212,23 @@ public final class HashJoinOperator
     {
         int rows = probeBatch.rowCount();
         Pairs pairs = new Pairs(rows);
-        if (chainHeads.length == 0) {
-            return pairs;
-        }
-        ColumnVector[] keys = evaluate(probeKeys, probeBatch);
-        int[] groups = table.lookup(keys, rows);
-        for (int row = from; row < to; row++) {
-            int group = groups[row];
-            if (group < 0 || anyNull(keys, row)) {
-                continue;
-            }
-            for (int buildRow = chainHeads[group]; buildRow >= 0; buildRow = chainNext[buildRow]) {
-                pairs.add(row, buildRow);
-            }
+        if (table.rows().rowCount() > 0) {
+            table.addCandidates(HashJoinTable.evaluate(probeKeys, probeBatch), rows, from, to, pairs);
         }
         return pairs;
     }
 
-    private static ColumnVector[] evaluate(List<VectorExpression> keys, ColumnBatch batch)
+    @Override
+    public void close()
     {
-        ColumnVector[] vectors = new ColumnVector[keys.size()];
-        for (int k = 0; k < vectors.length; k++) {
-            vectors[k] = keys.get(k).evaluate(batch);
+        try {
+            super.close();
         }
-        return vectors;
-    }
-
-    private static boolean anyNull(ColumnVector[] keys, int row)
-    {
-        for (ColumnVector key : keys) {
-            if (key.isNull(row)) {
-                return true;
+        finally {
+            if (lease != null) {
+                lease.release();
+                lease = null;
             }
         }
-        return false;
     }
 }

@@ -32,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * {@link #overflow} decides: it returns an operator that produces the join's whole output from the build
  * rows (those read so far, replayed, then the rest of the build input) and the probe input, which from then
  * on stands in for this join; or it returns null, and the build side is held past the pool, still counted.
- * The join does not give memory back when another operator asks ({@link #spill()} frees nothing).
+ * The join does not give memory back when another operator asks ({@link #spill()} frees nothing). A subclass
+ * that gets its build side from elsewhere ({@link #sharedBuildSide()}) reserves nothing for it.
  */
 public abstract class JoinOperator
         extends MemoryConsumer
@@ -105,6 +106,27 @@ public abstract class JoinOperator
      */
     protected abstract Operator overflow(Operator build, Operator probe);
 
+    /**
+     * Called once, before {@link #prepare}: the whole build side when the subclass obtained it elsewhere (a table
+     * the executor's tasks share, whose memory is not this task's), else null, and the join reads the build input
+     * and reserves it as the class comment says. The default is null.
+     */
+    protected ColumnBatch sharedBuildSide()
+    {
+        return null;
+    }
+
+    /** Every build row, concatenated, read without reserving memory: for a subclass whose build side someone else counts. */
+    protected final ColumnBatch drainBuildInput()
+    {
+        List<ColumnBatch> batches = new ArrayList<>();
+        ColumnBatch batch;
+        while ((batch = build.next()) != null) {
+            batches.add(batch);
+        }
+        return batches.isEmpty() ? emptyBuildSide() : BatchConcat.concat(batches, buildTypes.size());
+    }
+
     /** Called once with the whole build side (zero rows when it is empty) before any probing. */
     protected abstract void prepare(ColumnBatch buildSide);
 
@@ -147,7 +169,8 @@ public abstract class JoinOperator
             return overflowJoin.next();
         }
         if (buildRows == null) {
-            buildRows = readBuildSide();
+            ColumnBatch shared = sharedBuildSide();
+            buildRows = shared != null ? shared : readBuildSide();
             if (overflowJoin != null) {
                 return overflowJoin.next();
             }
@@ -193,13 +216,18 @@ public abstract class JoinOperator
             batches.add(batch);
         }
         if (batches.isEmpty()) {
-            List<ColumnVector> empty = new ArrayList<>();
-            for (DataType t : buildTypes) {
-                empty.add(nullColumn(t, 0));
-            }
-            return new ColumnBatch(empty, 0);
+            return emptyBuildSide();
         }
         return BatchConcat.concat(batches, buildTypes.size());
+    }
+
+    private ColumnBatch emptyBuildSide()
+    {
+        List<ColumnVector> empty = new ArrayList<>();
+        for (DataType t : buildTypes) {
+            empty.add(nullColumn(t, 0));
+        }
+        return new ColumnBatch(empty, 0);
     }
 
     private void join(ColumnBatch batch)

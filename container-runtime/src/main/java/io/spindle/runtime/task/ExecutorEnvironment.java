@@ -2,6 +2,7 @@ package io.spindle.runtime.task;
 
 import io.spindle.runtime.memory.MemoryConfig;
 import io.spindle.runtime.memory.UnifiedMemoryManager;
+import io.spindle.runtime.operators.BroadcastHashTables;
 import io.spindle.runtime.shuffle.ShuffleReadConfig;
 import io.spindle.runtime.storage.BlockStore;
 import io.spindle.shuffle.client.ShuffleClient;
@@ -16,13 +17,22 @@ import static java.util.Objects.requireNonNull;
  * What every task of one executor shares: the Hadoop configuration, the application's local dirs where map
  * outputs and spill files go, the port of this node's shuffle service (-1 in local mode), how reduce tasks reach
  * map outputs (through the shuffle service, or straight from the local disk in local mode) and how often a
- * corrupt block is fetched again ({@link ShuffleReadConfig#MAX_RETRIES}), the executor's memory pool and its
- * cached blocks.
+ * corrupt block is fetched again ({@link ShuffleReadConfig#MAX_RETRIES}), the executor's memory pool, its
+ * cached blocks and the hash tables its broadcast joins share.
  */
 public record ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
         List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory, BlockStore blocks,
-        int shuffleMaxRetries)
+        int shuffleMaxRetries, BroadcastHashTables broadcastTables)
 {
+    /** An environment whose broadcast joins share their tables in a new cache over {@code memory}. */
+    public ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
+            List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory, BlockStore blocks,
+            int shuffleMaxRetries)
+    {
+        this(appId, executorId, host, shufflePort, hadoopConf, localDirs, shuffleClient, readShuffleFromLocalDisk, memory, blocks,
+                shuffleMaxRetries, new BroadcastHashTables(memory));
+    }
+
     /** An environment whose cached blocks are kept in a new store over {@code memory} and the local dirs. */
     public ExecutorEnvironment(String appId, String executorId, String host, int shufflePort, Configuration hadoopConf,
             List<Path> localDirs, ShuffleClient shuffleClient, boolean readShuffleFromLocalDisk, UnifiedMemoryManager memory,
@@ -57,6 +67,7 @@ public record ExecutorEnvironment(String appId, String executorId, String host, 
         requireNonNull(hadoopConf, "hadoopConf is null");
         requireNonNull(memory, "memory is null");
         requireNonNull(blocks, "blocks is null");
+        requireNonNull(broadcastTables, "broadcastTables is null");
         localDirs = List.copyOf(requireNonNull(localDirs, "localDirs is null"));
         if (localDirs.isEmpty()) {
             throw new IllegalArgumentException("an executor needs at least one local dir");

@@ -1,5 +1,6 @@
 package io.spindle.runtime.task;
 
+import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.physical.BroadcastExchangeExec;
 import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.ExchangeExec;
@@ -28,6 +29,7 @@ import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.expr.ExpressionCompiler;
 import io.spindle.runtime.memory.TaskMemoryManager;
+import io.spindle.runtime.operators.BroadcastHashTables;
 import io.spindle.runtime.operators.BroadcastReadOperator;
 import io.spindle.runtime.operators.EnforceSingleRowOperator;
 import io.spindle.runtime.operators.ExpandOperator;
@@ -262,9 +264,15 @@ public final class TaskRunner
             boolean buildIsLeft = node.buildSide() == HashJoinExec.BuildSide.LEFT;
             PhysicalPlan probe = buildIsLeft ? node.right() : node.left();
             PhysicalPlan build = buildIsLeft ? node.left() : node.right();
+            List<Expression> buildKeys = buildIsLeft ? node.leftKeys() : node.rightKeys();
+            Optional<HashJoinOperator.SharedBuild> shared = Optional.empty();
+            if (build instanceof BroadcastReadExec broadcast) {
+                BroadcastHashTables.Key key = new BroadcastHashTables.Key(task.jobId(), task.stageId(), broadcast.broadcastId(),
+                        buildKeys.stream().map(Expression::toString).toList());
+                shared = Optional.of(new HashJoinOperator.SharedBuild(env.broadcastTables(), key));
+            }
             return new HashJoinOperator(probe.accept(this, null), build.accept(this, null), buildIsLeft, node.type(),
-                    types(probe), types(build), buildIsLeft ? node.rightKeys() : node.leftKeys(),
-                    buildIsLeft ? node.leftKeys() : node.rightKeys(), node.residual(), memory);
+                    types(probe), types(build), buildIsLeft ? node.rightKeys() : node.leftKeys(), buildKeys, node.residual(), memory, shared);
         }
 
         @Override

@@ -8,10 +8,13 @@ import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.planner.logical.FileRelation;
 import io.spindle.planner.logical.Filter;
+import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.Limit;
 import io.spindle.planner.logical.Project;
 import io.spindle.planner.logical.Sort;
+import io.spindle.planner.physical.BroadcastReadExec;
 import io.spindle.planner.physical.FileScanExec;
+import io.spindle.planner.physical.HashJoinExec;
 import io.spindle.planner.physical.Partitioning;
 import io.spindle.planner.physical.PhysicalPlan;
 import io.spindle.planner.physical.PhysicalPlanner;
@@ -21,9 +24,12 @@ import io.spindle.planner.source.ParquetSource;
 import io.spindle.planner.stages.Stage;
 import io.spindle.planner.stages.StageGraph;
 import io.spindle.planner.stages.StagePlanner;
+import io.spindle.planner.types.DataType;
+import io.spindle.planner.types.Schema;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.serde.BatchSerde;
 import io.spindle.runtime.shuffle.ShuffleWriter;
+import io.spindle.runtime.testing.Batches;
 import io.spindle.runtime.testing.DuckDb;
 import io.spindle.runtime.testing.ListOperator;
 import io.spindle.runtime.testing.Tasks;
@@ -356,4 +362,35 @@ class TaskRunnerTest
         assertFalse(result.fetchFailed());
         assertTrue(result.error().contains("no map outputs given for shuffle 0"), result.error());
     }
+
+    /**
+     * Two tasks of one stage whose fragment joins the task's own rows (here a broadcast of its own, standing in for
+     * a scan) with a shared broadcast: the executor hashes the shared broadcast once, and each task joins its rows.
+     */
+    @Test
+    void tasksOfAStageBuildTheBroadcastHashTableOnce()
+    {
+        Schema probeSchema = Batches.schema("pk", DataType.LONG, "pv", DataType.LONG);
+        Schema buildSchema = Batches.schema("k", DataType.LONG, "name", DataType.STRING);
+        byte[] shared = BatchSerde.encode(Batches.batch(buildSchema, List.of(List.of(1L, "one"), List.of(2L, "two"), List.of(3L, "three"))));
+        PhysicalPlan fragment = new HashJoinExec(new BroadcastReadExec(1, probeSchema), new BroadcastReadExec(0, buildSchema), JoinType.INNER,
+                List.of(resolve(col("pk"), probeSchema)), List.of(resolve(col("k"), buildSchema)), Optional.empty(), HashJoinExec.BuildSide.RIGHT);
+
+        List<List<List<Object>>> probes = List.of(List.of(List.of(1L, 10L), List.of(2L, 20L)), List.of(List.of(3L, 30L), List.of(4L, 40L)));
+        List<List<Object>> joined = new ArrayList<>();
+        for (int partition = 0; partition < probes.size(); partition++) {
+            byte[] own = BatchSerde.encode(Batches.batch(probeSchema, probes.get(partition)));
+            TaskDescription task = new TaskDescription(nextTaskId++, 5, 2, partition, 0, fragment, Optional.empty(), Map.of(), Map.of(0, shared, 1, own));
+            TaskResult result = TaskRunner.run(task, env);
+            assertTrue(result.succeeded(), result.error());
+            joined.addAll(rows(BatchSerde.decodeAll(result.resultFrames(), 0, result.resultFrames().length)));
+        }
+
+        assertEquals(List.of(List.of(1L, 10L, 1L, "one"), List.of(2L, 20L, 2L, "two"), List.of(3L, 30L, 3L, "three")), joined);
+        assertEquals(1, env.broadcastTables().builds(), "one table for the stage's two tasks");
+        assertTrue(env.memory().storageUsed() > 0, "counted once, as storage, while the stage may still need it");
+        env.broadcastTables().clearIdle();
+        assertEquals(0, env.memory().storageUsed());
+    }
+
 }

@@ -1,6 +1,7 @@
 package io.spindle.planner.optimizer;
 
 import io.spindle.planner.logical.LogicalPlan;
+import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.optimizer.rules.CombineFilters;
 import io.spindle.planner.optimizer.rules.CombineProjects;
 import io.spindle.planner.optimizer.rules.ConstantFolding;
@@ -14,6 +15,7 @@ import io.spindle.planner.optimizer.rules.PushFilterThroughAggregate;
 import io.spindle.planner.optimizer.rules.PushFilterThroughJoin;
 import io.spindle.planner.optimizer.rules.PushFilterThroughProject;
 import io.spindle.planner.optimizer.rules.PushFilterThroughUnion;
+import io.spindle.planner.optimizer.rules.PushImpliedPredicatesThroughJoin;
 import io.spindle.planner.optimizer.rules.PushLimitThroughOuterJoin;
 import io.spindle.planner.optimizer.rules.PushLimitThroughProject;
 import io.spindle.planner.optimizer.rules.PushLimitThroughUnion;
@@ -30,8 +32,9 @@ import java.util.List;
 /**
  * Rewrites an analyzed logical plan into a cheaper equivalent one: the rules run over every node, bottom-up,
  * pass after pass until a pass changes nothing (or {@link #MAX_PASSES} is reached, which only leaves the plan
- * less optimized); then multi-way inner joins are reordered by estimated size, and unused columns are pruned
- * down to the scans.
+ * less optimized); then each join is offered once to {@link PushImpliedPredicatesThroughJoin}, and when that
+ * filters a side, the rules run again to push the new filters down; then unused columns are pruned down to the
+ * scans, multi-way inner joins are reordered by their estimated cost, and the columns pruned again.
  */
 public final class Optimizer
 {
@@ -60,6 +63,9 @@ public final class Optimizer
             new PushLimitThroughUnion(),
             new PushLimitThroughOuterJoin());
 
+    /** Rules that would fire again on their own output, applied in one bottom-up pass only. */
+    private static final List<Rule> ONCE = List.of(new PushImpliedPredicatesThroughJoin());
+
     private Optimizer()
     {
     }
@@ -72,8 +78,24 @@ public final class Optimizer
     /** @param reorderJoins whether to {@linkplain ReorderJoins reorder} multi-way inner joins by their estimated rows */
     public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins)
     {
+        return optimize(plan, reorderJoins, PhysicalPlanner.DEFAULT_BROADCAST_THRESHOLD);
+    }
+
+    /** @param broadcastThreshold the physical planner's, which the join order's cost counts on */
+    public static LogicalPlan optimize(LogicalPlan plan, boolean reorderJoins, long broadcastThreshold)
+    {
         LogicalPlan rewritten = applyRules(plan, RULES);
-        return PruneColumns.apply(reorderJoins ? ReorderJoins.apply(rewritten) : rewritten);
+        LogicalPlan once = rewritten;
+        for (Rule rule : ONCE) {
+            once = applyEverywhere(once, rule);
+        }
+        if (once != rewritten) {
+            rewritten = applyRules(once, RULES);
+        }
+        // pruned before the reordering too, so that its estimates of which sides are small enough to broadcast count
+        // only the columns the query reads
+        LogicalPlan pruned = PruneColumns.apply(rewritten);
+        return reorderJoins ? PruneColumns.apply(ReorderJoins.apply(pruned, broadcastThreshold)) : pruned;
     }
 
     /** Applies {@code rules} to a fixed point. */

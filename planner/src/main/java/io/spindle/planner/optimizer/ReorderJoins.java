@@ -7,6 +7,7 @@ import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.statistics.StatisticsEstimator;
 import io.spindle.planner.types.StructField;
 
@@ -17,24 +18,45 @@ import java.util.Optional;
 
 /**
  * Cost-based order of multi-way inner joins, greedily: the tree of inner joins over three or more inputs is
- * rebuilt left-deep, starting with the input of fewest estimated rows, then joining each time the input that
- * a join condition connects to those joined so far and that gives the fewest estimated output rows. Each
- * condition is applied at the first join that has all its columns; a projection on top puts the columns back
- * in the original order. Cross joins take part, so that inputs listed in FROM in an order where neighbours
- * share no condition are joined through the conditions that do connect them. Declines when some step would be
- * a cross product (the user placed it), and when the greedy order is the original one.
+ * rebuilt left-deep, starting with one input, then joining each time the input that a join condition connects
+ * to those joined so far and that gives the fewest estimated output rows. The order from the input of fewest
+ * rows is kept unless the order from another input shuffles {@linkplain #CLEARLY_FEWER clearly} fewer rows (a
+ * join shuffles both sides when it cannot broadcast either); then the one that shuffles fewest, of those the one
+ * whose joins output fewest rows. So an order that meets a big input early through broadcast joins beats one that reaches it late
+ * through a shuffle (TPC-H Q8: from the region, lineitem comes after the orders of the region, too many to
+ * broadcast, and all of lineitem is shuffled to meet them). Each condition is applied at the first join that has
+ * all its columns; a projection on top puts the columns back in the original order. Cross joins take part, so
+ * that inputs listed in FROM in an order where neighbours share no condition are joined through the conditions
+ * that do connect them. Declines when every order would need a cross product (the user placed it), and when the
+ * chosen order is the original one.
  */
 public final class ReorderJoins
 {
-    private final StatisticsEstimator estimator = new StatisticsEstimator();
+    /**
+     * How many times fewer rows than the order from the input of fewest rows another order must be estimated to
+     * shuffle to replace it: the row estimates, resting on default selectivities (a third for an equality on a
+     * string column the footers say nothing of), cannot tell orders apart by less.
+     */
+    static final double CLEARLY_FEWER = 2;
 
-    private ReorderJoins()
+    private final StatisticsEstimator estimator = new StatisticsEstimator();
+    private final long broadcastThreshold;
+
+    private ReorderJoins(long broadcastThreshold)
     {
+        this.broadcastThreshold = broadcastThreshold;
     }
 
+    /** Reorders as if joins broadcast sides under the default threshold. */
     public static LogicalPlan apply(LogicalPlan plan)
     {
-        return new ReorderJoins().rewrite(plan);
+        return apply(plan, PhysicalPlanner.DEFAULT_BROADCAST_THRESHOLD);
+    }
+
+    /** @param broadcastThreshold the physical planner's, to tell which joins of an order broadcast */
+    public static LogicalPlan apply(LogicalPlan plan, long broadcastThreshold)
+    {
+        return new ReorderJoins(broadcastThreshold).rewrite(plan);
     }
 
     private LogicalPlan rewrite(LogicalPlan node)
@@ -90,12 +112,43 @@ public final class ReorderJoins
         }
         List<BitSet> leavesOf = conjuncts.stream().map(conjunct -> leavesOf(conjunct, offsets)).toList();
 
-        int first = 0;
-        for (int i = 1; i < leaves.size(); i++) {
-            if (estimator.of(leaves.get(i)).rowCount() < estimator.of(leaves.get(first)).rowCount()) {
-                first = i;
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            starts.add(i);
+        }
+        // stable: among starts of equal rows the first listed, so ties keep the order a single greedy pass chose
+        starts.sort((a, b) -> Double.compare(estimator.of(leaves.get(a)).rowCount(), estimator.of(leaves.get(b)).rowCount()));
+        Greedy fromSmallest = null;
+        Greedy best = null;
+        for (int first : starts) {
+            Optional<Greedy> greedy = greedyFrom(first, leaves, conjuncts, leavesOf, offsets);
+            if (greedy.isEmpty()) {
+                continue;
+            }
+            if (fromSmallest == null) {
+                fromSmallest = greedy.get();
+            }
+            if (best == null || cheaper(greedy.get(), best)) {
+                best = greedy.get();
             }
         }
+        if (best != null && shuffled(best.plan()) * CLEARLY_FEWER >= shuffled(fromSmallest.plan())) {
+            best = fromSmallest;
+        }
+        if (best == null || isIdentity(best.order())) {
+            return Optional.empty();
+        }
+        return Optional.of(restoreColumnOrder(best.plan(), original, best.order(), offsets, leaves));
+    }
+
+    /** A left-deep join of every input in {@code order}. */
+    private record Greedy(List<Integer> order, LogicalPlan plan)
+    {
+    }
+
+    /** The greedy order from input {@code first}, if it reaches every input and applies every condition without a cross product. */
+    private Optional<Greedy> greedyFrom(int first, List<LogicalPlan> leaves, List<Expression> conjuncts, List<BitSet> leavesOf, int[] offsets)
+    {
         List<Integer> order = new ArrayList<>(List.of(first));
         BitSet joined = new BitSet();
         joined.set(first);
@@ -144,10 +197,42 @@ public final class ReorderJoins
             joined.set(bestLeaf);
             used.or(bestUsed);
         }
-        if (used.cardinality() != conjuncts.size() || isIdentity(order)) {
+        if (used.cardinality() != conjuncts.size()) {
             return Optional.empty();
         }
-        return Optional.of(restoreColumnOrder(current, original, order, offsets, leaves));
+        return Optional.of(new Greedy(List.copyOf(order), current));
+    }
+
+    /** Whether {@code a} shuffles fewer rows than {@code b}, or as many and outputs fewer. */
+    private boolean cheaper(Greedy a, Greedy b)
+    {
+        double shuffledA = shuffled(a.plan());
+        double shuffledB = shuffled(b.plan());
+        return shuffledA < shuffledB || shuffledA == shuffledB && outputRows(a.plan()) < outputRows(b.plan());
+    }
+
+    /** The estimated rows the joins of a left-deep tree output. */
+    private double outputRows(LogicalPlan plan)
+    {
+        return plan instanceof Join join ? estimator.of(join).rowCount() + outputRows(join.left()) : 0;
+    }
+
+    /**
+     * The estimated rows a left-deep tree's joins shuffle: both sides' of each join that cannot
+     * {@linkplain PhysicalPlanner#broadcastable broadcast} a side (a broadcast side is hashed once per executor and
+     * counts nothing here).
+     */
+    private double shuffled(LogicalPlan plan)
+    {
+        if (!(plan instanceof Join join)) {
+            return 0;
+        }
+        double shuffled = 0;
+        if (!PhysicalPlanner.broadcastable(estimator, join.right(), join.left(), broadcastThreshold)
+                && !PhysicalPlanner.broadcastable(estimator, join.left(), join.right(), broadcastThreshold)) {
+            shuffled = estimator.of(join.left()).rowCount() + estimator.of(join.right()).rowCount();
+        }
+        return shuffled + shuffled(join.left());
     }
 
     private LogicalPlan join(LogicalPlan current, LogicalPlan next, List<Integer> order, int[] offsets, List<LogicalPlan> leaves,

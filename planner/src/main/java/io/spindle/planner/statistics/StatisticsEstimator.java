@@ -52,7 +52,8 @@ import java.util.Optional;
  * values; the footers still give the bytes and the columns it did not measure.</li>
  * <li>Filter: the product of its conjuncts' selectivities. {@code column op literal} against a known range:
  * 0 outside it, the covered share of {@code [min, max]} for {@code < <= > >=}, 1/distinct values for {@code =}
- * when known; {@code IS NULL} the null share when known; {@code OR} and {@code NOT} as for independent events;
+ * when known; {@code column op column} as Spark: 0 or all by their ranges when these decide it, else 1/3 (1/distinct
+ * values for {@code =}); {@code IS NULL} the null share when known; {@code OR} and {@code NOT} as for independent events;
  * anything else 1/3.</li>
  * <li>Projection and node kinds it does not know keep the row count; bytes per row follow the width of the
  * output columns relative to the input's.</li>
@@ -86,6 +87,19 @@ public final class StatisticsEstimator
         Statistics statistics = compute(plan);
         memo.put(plan, statistics);
         return statistics;
+    }
+
+    /**
+     * The bytes {@code plan}'s rows take at least once decoded: the larger of its estimated size, which starts from
+     * compressed file bytes, and its estimated rows times the {@linkplain #width default width} of its columns' types.
+     * Columnar files compress a few narrow columns of many rows well below what their rows take in a hash table
+     * (lineitem's keys and dates: about 3 bytes a row on disk, 16 in memory), so the decision to send a side to every
+     * task looks at this, not at {@link Statistics#sizeInBytes()} alone.
+     */
+    public double decodedBytes(LogicalPlan plan)
+    {
+        Statistics statistics = of(plan);
+        return Math.max(statistics.sizeInBytes(), statistics.rowCount() * width(plan.schema()));
     }
 
     private Statistics compute(LogicalPlan plan)
@@ -375,12 +389,15 @@ public final class StatisticsEstimator
                 default -> operator;
             };
         }
-        if (!(b instanceof Literal literal) || literal.value() == null) {
-            return literalNullOrNot(b) ? 0 : DEFAULT_SELECTIVITY;
+        if (literalNullOrNot(b)) {
+            return 0;
+        }
+        if (!(b instanceof Literal literal)) {
+            return a instanceof Literal ? DEFAULT_SELECTIVITY : twoColumnSelectivity(operator, columnOf(a, input), columnOf(b, input), input);
         }
         ColumnEstimate column = columnOf(a, input);
         double value = number(literal.value());
-        double nonNull = column.nullCount() >= 0 && input.rowCount() > 0 ? Math.max(0, 1 - column.nullCount() / input.rowCount()) : 1;
+        double nonNull = nonNullShare(column, input);
         if (operator == Comparison.Operator.EQUAL) {
             if (column.hasRange() && !Double.isNaN(value) && (value < column.min() || value > column.max())) {
                 return 0;
@@ -402,6 +419,55 @@ public final class StatisticsEstimator
         return nonNull * share;
     }
 
+    /**
+     * Spark's estimate for two columns compared ({@code FilterEstimation.evaluateBinaryForTwoColumns}): 0 when their
+     * ranges make the comparison false for every pair of values, all non-null rows when they make it true for every
+     * pair, else 1/max(distinct values) for {@code =} when both are known and the default 1/3 that Spark takes from
+     * "Database Systems: The Complete Book" for a partial overlap. Without both ranges, the defaults: 1/3, and 2/3
+     * for {@code !=}.
+     */
+    private static double twoColumnSelectivity(Comparison.Operator operator, ColumnEstimate left, ColumnEstimate right, Statistics input)
+    {
+        if (!left.hasRange() || !right.hasRange()) {
+            return operator == Comparison.Operator.NOT_EQUAL ? 1 - DEFAULT_SELECTIVITY : DEFAULT_SELECTIVITY;
+        }
+        double nonNull = nonNullShare(left, input) * nonNullShare(right, input);
+        boolean disjoint = left.max() < right.min() || right.max() < left.min();
+        boolean single = left.min() == left.max() && right.min() == right.max();
+        boolean never = switch (operator) {
+            case EQUAL -> disjoint;
+            case NOT_EQUAL -> single && left.min() == right.min();
+            case LESS_THAN -> left.min() >= right.max();
+            case LESS_THAN_OR_EQUAL -> left.min() > right.max();
+            case GREATER_THAN -> left.max() <= right.min();
+            case GREATER_THAN_OR_EQUAL -> left.max() < right.min();
+        };
+        boolean always = switch (operator) {
+            case EQUAL -> single && left.min() == right.min();
+            case NOT_EQUAL -> disjoint;
+            case LESS_THAN -> left.max() < right.min();
+            case LESS_THAN_OR_EQUAL -> left.max() <= right.min();
+            case GREATER_THAN -> left.min() > right.max();
+            case GREATER_THAN_OR_EQUAL -> left.min() >= right.max();
+        };
+        if (never) {
+            return 0;
+        }
+        if (always) {
+            return nonNull;
+        }
+        if (operator == Comparison.Operator.EQUAL && left.hasDistinctCount() && right.hasDistinctCount()) {
+            return nonNull / Math.max(1, Math.max(left.distinctCount(), right.distinctCount()));
+        }
+        return operator == Comparison.Operator.NOT_EQUAL ? nonNull * (1 - DEFAULT_SELECTIVITY) : nonNull * DEFAULT_SELECTIVITY;
+    }
+
+    /** The share of {@code input}'s rows in which the column is not null, 1 when its null count is unknown. */
+    private static double nonNullShare(ColumnEstimate column, Statistics input)
+    {
+        return column.nullCount() >= 0 && input.rowCount() > 0 ? Math.max(0, 1 - column.nullCount() / input.rowCount()) : 1;
+    }
+
     /** Whether {@code e} is the null literal, against which every comparison is null, so no row passes. */
     private static boolean literalNullOrNot(Expression e)
     {
@@ -421,7 +487,7 @@ public final class StatisticsEstimator
         return in == 0 ? input.rowBytes() : input.rowBytes() * width(outputSchema) / in;
     }
 
-    /** A row's width by the default size of each column's type, for proportions only. */
+    /** A row's width by the default size of each column's type (Spark's {@code defaultSize}; a string counts 20). */
     static double width(Schema schema)
     {
         double width = 0;

@@ -129,6 +129,39 @@ class OptimizerTest
         }
     }
 
+    /**
+     * Q19's shape: a cross join under a filter of the key equality and a disjunction of cases that each read both
+     * sides. The join hashes on the keys, keeps the disjunction, and each side is filtered once by what the cases
+     * imply for it, even though the rules run to a fixed point after that.
+     */
+    @Test
+    void aDisjunctionOfCasesFiltersEachSideOnce()
+    {
+        FileRelation left = TestPlans.orders(1);
+        FileRelation right = TestPlans.orders(1);
+        ColumnRef leftPrice = new ColumnRef(2, "o_price", TestPlans.ORDERS.field(2).type(), true);
+        ColumnRef rightPrice = new ColumnRef(7, "o_price", TestPlans.ORDERS.field(2).type(), true);
+        Expression keys = new Comparison(Comparison.Operator.EQUAL,
+                new ColumnRef(0, "o_orderkey", TestPlans.ORDERS.field(0).type(), false),
+                new ColumnRef(5, "o_orderkey", TestPlans.ORDERS.field(0).type(), false));
+        Expression cases = Logical.or(
+                Logical.and(new Comparison(Comparison.Operator.GREATER_THAN, leftPrice, Literal.of(1.0)),
+                        new Comparison(Comparison.Operator.LESS_THAN, rightPrice, Literal.of(5.0))),
+                Logical.and(new Comparison(Comparison.Operator.GREATER_THAN, leftPrice, Literal.of(10.0)),
+                        new Comparison(Comparison.Operator.LESS_THAN, rightPrice, Literal.of(50.0))));
+        Join cross = new Join(left, right, JoinType.CROSS, Optional.empty());
+
+        LogicalPlan optimized = Optimizer.optimize(new Filter(cross, Logical.and(keys, cases)), false);
+
+        Join join = findJoin(optimized);
+        assertEquals(JoinType.INNER, join.type());
+        assertEquals(Optional.of(Logical.and(keys, cases)), join.condition());
+        assertEquals("((o_price#2 > 1.0) OR (o_price#2 > 10.0))", assertInstanceOf(Filter.class, join.left()).condition().toString());
+        assertEquals("((o_price#2 < 5.0) OR (o_price#2 < 50.0))", assertInstanceOf(Filter.class, join.right()).condition().toString());
+        assertInstanceOf(FileRelation.class, ((Filter) join.left()).child());
+        assertInstanceOf(FileRelation.class, ((Filter) join.right()).child());
+    }
+
     private static Join findJoin(LogicalPlan plan)
     {
         return plan instanceof Join join ? join : findJoin(plan.children().get(0));

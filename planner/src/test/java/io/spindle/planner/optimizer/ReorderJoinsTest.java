@@ -9,6 +9,9 @@ import io.spindle.planner.logical.Join;
 import io.spindle.planner.logical.JoinType;
 import io.spindle.planner.logical.LogicalPlan;
 import io.spindle.planner.logical.Project;
+import io.spindle.planner.physical.ExchangeExec;
+import io.spindle.planner.physical.PhysicalPlan;
+import io.spindle.planner.physical.PhysicalPlanner;
 import io.spindle.planner.source.FileSource;
 import io.spindle.planner.source.ColumnStatistics;
 import io.spindle.planner.source.FileSplit;
@@ -113,6 +116,35 @@ class ReorderJoinsTest
         Join top = assertInstanceOf(Join.class, ((Project) reordered).child());
         assertEquals(JoinType.INNER, ((Join) top.left()).type());
         assertEquals(acb.schema(), reordered.schema());
+    }
+
+    /**
+     * TPC-H Q8's shape: from the smallest input t, the greedy meets c (too many rows, once joined with t, to
+     * broadcast) before the fact table f, which then must be shuffled; from f, each join broadcasts its other side.
+     * The order from f moves no row through a shuffle and wins, though it does not start with the smallest.
+     */
+    @Test
+    void prefersTheStartWhoseJoinsBroadcastOverOneThatShufflesTheFactTable()
+    {
+        // t (0, 1), c (2, 3), f (4, 5), d (6, 7): t_k = c_k, c_j = f_j, f_k = d_k; 16 bytes a row
+        Join tc = new Join(table("t", 5, 5), table("c", 400_000, 5), JoinType.INNER, Optional.of(equal(0, 2)));
+        Join tcf = new Join(tc, table("f", 10_000_000, 1000), JoinType.INNER, Optional.of(equal(3, 5)));
+        Join tcfd = new Join(tcf, table("d", 1000, 1000), JoinType.INNER, Optional.of(equal(4, 6)));
+        long threshold = 10L * 1024 * 1024;
+
+        LogicalPlan reordered = ReorderJoins.apply(tcfd, threshold);
+
+        assertEquals(List.of("/f", "/c", "/t", "/d"), leafOrder(reordered));
+        assertEquals(tcfd.schema(), reordered.schema());
+        assertEquals(0, shuffles(new PhysicalPlanner(8, threshold).plan(reordered)));
+        assertEquals(2, shuffles(new PhysicalPlanner(8, threshold).plan(tcfd)), "the greedy order from t shuffles f and t-c");
+        // without broadcasts every order shuffles, and the fewest rows decide, from the smallest input
+        assertSame(tcfd, ReorderJoins.apply(tcfd, 0));
+    }
+
+    private static long shuffles(PhysicalPlan plan)
+    {
+        return (plan instanceof ExchangeExec ? 1 : 0) + plan.children().stream().mapToLong(ReorderJoinsTest::shuffles).sum();
     }
 
     @Test

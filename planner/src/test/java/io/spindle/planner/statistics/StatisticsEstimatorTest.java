@@ -130,6 +130,30 @@ class StatisticsEstimatorTest
         assertEquals(filtered.rowCount() * all(table).rowBytes(), filtered.sizeInBytes(), 1e-6);
     }
 
+    /**
+     * Two columns compared (TPC-H Q4's and Q21's {@code l_commitdate < l_receiptdate}): as Spark, 0 or all the
+     * non-null rows when the ranges decide it, else 1/3, or 1/max(distinct values) for an equality.
+     */
+    @Test
+    void twoColumnSelectivityFromTheirRanges()
+    {
+        FileRelation pruned = table(4, MB).withPushedFilters(List.of(compare(Comparison.Operator.GREATER_THAN_OR_EQUAL, k(0), 3000L)));
+        // k in [3000, 3999], g in [0, 9] and null in 100 of the 1000 rows
+        assertEquals(900, estimate(new Filter(pruned, new Comparison(Comparison.Operator.LESS_THAN, g(1), k(0)))).rowCount(), 1e-6);
+        assertEquals(900, estimate(new Filter(pruned, new Comparison(Comparison.Operator.NOT_EQUAL, k(0), g(1)))).rowCount(), 1e-6);
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.GREATER_THAN, g(1), k(0)))).rowCount());
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.LESS_THAN_OR_EQUAL, k(0), g(1)))).rowCount());
+        assertEquals(0, estimate(new Filter(pruned, new Comparison(Comparison.Operator.EQUAL, k(0), g(1)))).rowCount());
+
+        FileRelation table = table(4, MB);
+        // k in [0, 3999] overlaps g's [0, 9]
+        assertEquals(4000 * 0.9 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.LESS_THAN, k(0), g(1)))).rowCount(), 1e-6);
+        assertEquals(0.9, estimate(new Filter(table, new Comparison(Comparison.Operator.EQUAL, k(0), g(1)))).rowCount(), 1e-6);
+        ColumnRef s = new ColumnRef(2, "s", DataType.STRING, true);
+        assertEquals(4000.0 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.EQUAL, s, s))).rowCount(), 1e-6);
+        assertEquals(4000.0 * 2 / 3, estimate(new Filter(table, new Comparison(Comparison.Operator.NOT_EQUAL, s, k(0)))).rowCount(), 1e-6);
+    }
+
     private static Statistics all(LogicalPlan plan)
     {
         return estimate(plan);
@@ -178,6 +202,40 @@ class StatisticsEstimatorTest
         Join bothBig = new Join(big, new Project(table(4, 100 * MB), List.of(k(0))), JoinType.INNER,
                 Optional.of(new Comparison(Comparison.Operator.EQUAL, k(0), k(3))));
         assertEquals(0, count(new PhysicalPlanner(8, 10 * MB).plan(bothBig), BroadcastExchangeExec.class));
+    }
+
+    /**
+     * Narrow columns of many rows compress to a few bytes a row, under the threshold, but take their types' width
+     * in a hash table. Such a side is broadcast against a bigger stream (TPC-H Q9's orders against lineitem), not
+     * against a smaller one (Q4's EXISTS side against a quarter's orders), and never when decoded it is over four
+     * times the threshold.
+     */
+    @Test
+    void broadcastDecisionCountsRowsAtTheirDecodedWidth()
+    {
+        long kb = 1024;
+        // 4000 rows in 40 KB of files; decoded they take 8 + 4 + 20 bytes a row, 125 KB
+        FileRelation compressed = table(4, 10 * kb);
+        assertEquals(40 * kb, estimate(compressed).sizeInBytes(), 1e-6);
+        assertEquals(4000 * 32, new StatisticsEstimator().decodedBytes(compressed), 1e-6);
+        Expression keys = new Comparison(Comparison.Operator.EQUAL, k(0), k(3));
+        PhysicalPlanner planner = new PhysicalPlanner(8, 64 * kb);
+
+        Join againstBigStream = new Join(table(4, 100 * MB), compressed, JoinType.INNER, Optional.of(keys));
+        assertEquals(1, count(planner.plan(againstBigStream), BroadcastExchangeExec.class));
+
+        // 400 orders' keys, 3 KB decoded, probe the 125 KB side: both are shuffled
+        LogicalPlan fewKeys = new Project(new Filter(table(4, 10 * kb), compare(Comparison.Operator.LESS_THAN, k(0), 400L)), List.of(k(0)));
+        Join semi = new Join(fewKeys, compressed, JoinType.LEFT_SEMI, Optional.of(new Comparison(Comparison.Operator.EQUAL, k(0), k(1))));
+        assertEquals(0, count(planner.plan(semi), BroadcastExchangeExec.class));
+        // its key column alone decodes to 4000 * 8 bytes, 31 KB, under the threshold: broadcast
+        Join keysOnly = new Join(fewKeys, new Project(compressed, List.of(k(0))), JoinType.LEFT_SEMI,
+                Optional.of(new Comparison(Comparison.Operator.EQUAL, k(0), k(1))));
+        assertEquals(1, count(planner.plan(keysOnly), BroadcastExchangeExec.class));
+
+        // 8 KB of files under a 16 KB threshold, but 125 KB decoded, over four times it: never broadcast
+        Join overLimit = new Join(table(4, 100 * MB), table(4, 2 * kb), JoinType.INNER, Optional.of(keys));
+        assertEquals(0, count(new PhysicalPlanner(8, 16 * kb).plan(overLimit), BroadcastExchangeExec.class));
     }
 
     private static long count(PhysicalPlan plan, Class<?> kind)

@@ -21,9 +21,7 @@ public final class ExtractCommonConjuncts
         if (!(node instanceof Logical logical) || logical.operator() != Logical.Operator.OR) {
             return node;
         }
-        List<Expression> branches = new ArrayList<>();
-        addDisjuncts(node, branches);
-        List<List<Expression>> branchConjuncts = branches.stream().map(Predicates::conjuncts).toList();
+        List<List<Expression>> branchConjuncts = Predicates.disjuncts(node).stream().map(Predicates::conjuncts).toList();
         List<Expression> common = new ArrayList<>();
         for (Expression candidate : branchConjuncts.get(0)) {
             if (!common.contains(candidate) && branchConjuncts.stream().allMatch(conjuncts -> conjuncts.contains(candidate))) {
@@ -44,16 +42,5 @@ public final class ExtractCommonConjuncts
             rest = rest == null ? branch : Logical.or(rest, branch);
         }
         return Logical.and(Predicates.and(common), rest);
-    }
-
-    private static void addDisjuncts(Expression expression, List<Expression> out)
-    {
-        if (expression instanceof Logical logical && logical.operator() == Logical.Operator.OR) {
-            addDisjuncts(logical.left(), out);
-            addDisjuncts(logical.right(), out);
-        }
-        else {
-            out.add(expression);
-        }
     }
 }

@@ -45,6 +45,35 @@ final class Predicates
         }
     }
 
+    /** The operands of a tree of ORs, left to right. */
+    static List<Expression> disjuncts(Expression condition)
+    {
+        List<Expression> out = new ArrayList<>();
+        addDisjuncts(condition, out);
+        return out;
+    }
+
+    private static void addDisjuncts(Expression condition, List<Expression> out)
+    {
+        if (condition instanceof Logical logical && logical.operator() == Logical.Operator.OR) {
+            addDisjuncts(logical.left(), out);
+            addDisjuncts(logical.right(), out);
+        }
+        else {
+            out.add(condition);
+        }
+    }
+
+    /** The OR of {@code disjuncts}, which must not be empty. */
+    static Expression or(List<Expression> disjuncts)
+    {
+        Expression result = disjuncts.get(0);
+        for (int i = 1; i < disjuncts.size(); i++) {
+            result = Logical.or(result, disjuncts.get(i));
+        }
+        return result;
+    }
+
     /** The AND of {@code conjuncts}, which must not be empty. */
     static Expression and(List<Expression> conjuncts)
     {
