@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,23 +60,10 @@ class CsvReadTest
         fixture.close();
     }
 
-    private static String file(String name, String text)
-    {
-        Path path = dir.resolve(name);
-        try {
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path.toString();
-    }
-
     @Test
     void readsWithAGivenSchemaQuotingAndPermissiveNulls()
     {
-        String path = file("people.csv", "id,name,score,amount,born,seen,active,visits\r\n"
+        String path = fixture.writeText("people.csv", "id,name,score,amount,born,seen,active,visits\r\n"
                 + "1,\"Smith, Anna\",1.5,12.34,2001-02-03,2024-02-29 12:00:00.123456,true,9000000000\r\n"
                 + "2,\"say \"\"hi\"\"\nnext line\",,7,1999-12-31,2024-03-01T00:00:01Z,FALSE,\r\n"
                 + "x3,,NaNa,1.005,2001-02-30,not a time,maybe,12abc\r\n"
@@ -103,7 +89,7 @@ class CsvReadTest
     @Test
     void infersTypesFromTheFirstFile()
     {
-        String path = file("infer/a.csv", "i;l;d;dt;b;s;empty\n"
+        String path = fixture.writeText("infer/a.csv", "i;l;d;dt;b;s;empty\n"
                 + "1;5000000000;1;2020-01-01;true;x;\n"
                 + "-2;3;2.5;2020-01-02;False;\"a;b\";\n"
                 + ";;;;;;\n");
@@ -128,7 +114,7 @@ class CsvReadTest
     @Test
     void withoutHeaderOrSchemaEveryColumnIsAStringNamedByPosition()
     {
-        String path = file("plain.csv", "1,a\n2,b,extra\n");
+        String path = fixture.writeText("plain.csv", "1,a\n2,b,extra\n");
         DataFrame frame = fixture.session().read().csv(path);
 
         assertArrayEquals(new String[] {"_c0", "_c1"}, frame.columns());
@@ -164,8 +150,8 @@ class CsvReadTest
     @Test
     void everyFileIsReadWhetherOrNotAFilterIsPushed()
     {
-        file("two/part-0.csv", "id,v\n1,10\n2,20\n");
-        file("two/part-1.csv", "id,v\n3,30\n4,40\n5,50\n");
+        fixture.writeText("two/part-0.csv", "id,v\n1,10\n2,20\n");
+        fixture.writeText("two/part-1.csv", "id,v\n3,30\n4,40\n5,50\n");
         DataFrame two = fixture.session().read().option("header", "true").option("inferSchema", "true").csv(dir.resolve("two").toString());
 
         assertEquals(5, two.count());
@@ -176,7 +162,7 @@ class CsvReadTest
     @Test
     void badOptionsFailWithTheirName()
     {
-        String path = file("opts.csv", "1\n");
+        String path = fixture.writeText("opts.csv", "1\n");
         AnalysisException unknown = assertThrows(AnalysisException.class, () -> fixture.session().read().option("mode", "FAILFAST").csv(path));
         assertTrue(unknown.getMessage().contains("'mode'"), unknown.getMessage());
         AnalysisException delimiter = assertThrows(AnalysisException.class, () -> fixture.session().read().option("delimiter", "ab").csv(path));

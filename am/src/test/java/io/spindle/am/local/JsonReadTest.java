@@ -13,11 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,23 +46,10 @@ class JsonReadTest
         fixture.close();
     }
 
-    private static String file(String name, String text)
-    {
-        Path path = dir.resolve(name);
-        try {
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path.toString();
-    }
-
     @Test
     void infersSortedColumnsAndReadsNestedValuesAsText()
     {
-        String path = file("events/part-0.json", "{\"user\": \"ann\", \"n\": 3, \"score\": 1.5, \"ok\": true, \"tags\": [\"a\", \"b\"]}\n"
+        String path = fixture.writeText("events/part-0.json", "{\"user\": \"ann\", \"n\": 3, \"score\": 1.5, \"ok\": true, \"tags\": [\"a\", \"b\"]}\n"
                 + "\n"
                 + "{\"user\": \"bob\", \"n\": 4000000000, \"score\": 2, \"ok\": false, \"geo\": {\"lat\": 1.25, \"lon\": -3}}\n"
                 + "{\"user\": null, \"score\": null, \"extra\": \"x\"}\n"
@@ -92,7 +75,7 @@ class JsonReadTest
     @Test
     void aGivenSchemaPicksFieldsByNameAndTypesWhatFits()
     {
-        String path = file("orders.json", "{\"id\": 1, \"amount\": 12.345, \"day\": \"2024-02-29\", \"note\": 5}\n"
+        String path = fixture.writeText("orders.json", "{\"id\": 1, \"amount\": 12.345, \"day\": \"2024-02-29\", \"note\": 5}\n"
                 + "{\"amount\": \"7\", \"id\": 2.5, \"day\": \"2024-02-30\", \"ignored\": {\"deep\": [1]}}\n"
                 + "{\"id\": 3, \"amount\": 123456789, \"day\": null, \"note\": \"ünï\"}\n");
         Schema schema = Schema.of(new StructField("id", DataType.INT, true), new StructField("amount", DataType.decimal(6, 2), true),
@@ -116,9 +99,9 @@ class JsonReadTest
                     .append(", \"s\": \"s").append(i % 9).append("\"}\n");
         }
         String directory = dir.resolve("many").toString();
-        file("many/a.json", a.toString());
-        file("many/b.json", b.toString());
-        file("many/_SUCCESS", "");
+        fixture.writeText("many/a.json", a.toString());
+        fixture.writeText("many/b.json", b.toString());
+        fixture.writeText("many/_SUCCESS", "");
         DataFrame many = fixture.session().read().json(directory);
 
         DuckDbOracle.assertSameRowsUnordered(
@@ -132,7 +115,7 @@ class JsonReadTest
         AnalysisException multiLine = assertThrows(AnalysisException.class,
                 () -> fixture.session().read().option("multiLine", "true").json(directory));
         assertTrue(multiLine.getMessage().contains("Spindle reads JSON Lines"), multiLine.getMessage());
-        String empty = file("empty/part-0.json", "\n\n");
+        String empty = fixture.writeText("empty/part-0.json", "\n\n");
         AnalysisException nothing = assertThrows(AnalysisException.class, () -> fixture.session().read().json(empty));
         assertTrue(nothing.getMessage().contains("give one with schema(...)"), nothing.getMessage());
     }

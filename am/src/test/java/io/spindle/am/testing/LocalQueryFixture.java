@@ -4,6 +4,10 @@ import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
 import io.spindle.sql.SpindleSession;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,6 +97,20 @@ public final class LocalQueryFixture
     }
 
     /** Spindle's view of a written table. */
+    /** Writes {@code text} as UTF-8 to {@code relative} under the fixture's directory, creating folders; returns the file's path. */
+    public String writeText(String relative, String text)
+    {
+        Path path = dir.resolve(relative);
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path.toString();
+    }
+
     public DataFrame read(String name)
     {
         return session.read().parquet(table(name).path());

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,27 +44,11 @@ public final class CsvSource
             throw new AnalysisException("read().csv() needs at least one path");
         }
         Map<String, String> normalized = normalize(options);
-        List<FileStatus> files = new ArrayList<>();
-        for (String path : paths) {
-            files.addAll(ParquetSource.listDataFiles(conf, path));
-        }
-        if (files.isEmpty()) {
-            throw new AnalysisException("no CSV files found under " + paths + "; files whose names start with '_' or '.' are ignored, as in Spark");
-        }
-        files.sort(Comparator.comparing(f -> f.getPath().toString()));
+        List<FileStatus> files = WholeFiles.list(conf, paths, "CSV");
         Sample sample = sample(conf, files.get(0), normalized);
         Schema schema = userSchema.orElseGet(() -> inferredSchema(sample, Boolean.parseBoolean(normalized.get(INFER_SCHEMA))));
         double bytesPerRow = sample.records.isEmpty() ? 64 : Math.max(1.0, (double) sample.chars / sample.records.size());
-        List<FileSplit> splits = new ArrayList<>();
-        long totalBytes = 0;
-        long totalRows = 0;
-        for (FileStatus file : files) {
-            long rows = Math.round(file.getLen() / bytesPerRow);
-            splits.add(new FileSplit(file.getPath().toString(), List.of(), file.getLen(), rows, ParquetSource.hosts(conf, file, 0, file.getLen())));
-            totalBytes += file.getLen();
-            totalRows += rows;
-        }
-        return new FileSource("csv", paths, schema, splits, totalBytes, totalRows, normalized);
+        return WholeFiles.source("csv", conf, paths, schema, files, bytesPerRow, normalized);
     }
 
     /** The options as the executors' reader expects them: every key present, values checked. */

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,27 +48,11 @@ public final class JsonSource
             throw new AnalysisException("read().json() needs at least one path");
         }
         Map<String, String> normalized = normalize(options);
-        List<FileStatus> files = new ArrayList<>();
-        for (String path : paths) {
-            files.addAll(ParquetSource.listDataFiles(conf, path));
-        }
-        if (files.isEmpty()) {
-            throw new AnalysisException("no JSON files found under " + paths + "; files whose names start with '_' or '.' are ignored, as in Spark");
-        }
-        files.sort(Comparator.comparing(f -> f.getPath().toString()));
+        List<FileStatus> files = WholeFiles.list(conf, paths, "JSON");
         Sample sample = sample(conf, files);
         Schema schema = userSchema.orElseGet(() -> inferredSchema(sample, Boolean.parseBoolean(normalized.get(PRIMITIVES_AS_STRING)), paths));
         double bytesPerRow = sample.lines == 0 ? 64 : Math.max(1.0, (double) sample.chars / sample.lines);
-        List<FileSplit> splits = new ArrayList<>();
-        long totalBytes = 0;
-        long totalRows = 0;
-        for (FileStatus file : files) {
-            long rows = Math.round(file.getLen() / bytesPerRow);
-            splits.add(new FileSplit(file.getPath().toString(), List.of(), file.getLen(), rows, ParquetSource.hosts(conf, file, 0, file.getLen())));
-            totalBytes += file.getLen();
-            totalRows += rows;
-        }
-        return new FileSource("json", paths, schema, splits, totalBytes, totalRows, normalized);
+        return WholeFiles.source("json", conf, paths, schema, files, bytesPerRow, normalized);
     }
 
     private static Map<String, String> normalize(Map<String, String> options)
