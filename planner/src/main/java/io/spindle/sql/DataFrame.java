@@ -100,6 +100,23 @@ public final class DataFrame
         return filter(condition);
     }
 
+    /** Rows for which the SQL condition holds, as Spark's {@code filter("amount > 10 AND region = 'EU'")}. */
+    public DataFrame filter(String condition)
+    {
+        return filter(functions.expr(condition));
+    }
+
+    public DataFrame where(String condition)
+    {
+        return filter(condition);
+    }
+
+    /** Columns from SQL text, as Spark's {@code selectExpr("id", "price * 2 AS doubled", "upper(name)")}. */
+    public DataFrame selectExpr(String... expressions)
+    {
+        return select(Arrays.stream(expressions).map(functions::expr).toArray(Column[]::new));
+    }
+
     public DataFrame select(String... columns)
     {
         return select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new));

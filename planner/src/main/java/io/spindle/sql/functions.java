@@ -10,6 +10,7 @@ import io.spindle.planner.expressions.ScalarFunction;
 import io.spindle.planner.expressions.UnresolvedColumn;
 import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.types.DataType;
+import io.spindle.sql.parser.AstBuilder;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,17 @@ public final class functions
     public static Column col(String name)
     {
         return new Column(new UnresolvedColumn(name));
+    }
+
+    /**
+     * A column from SQL text, as Spark's {@code expr}: {@code expr("price * (1 - discount) AS net")},
+     * {@code expr("count(DISTINCT name)")}; any function, aggregate or window, no subquery.
+     *
+     * @throws io.spindle.sql.parser.ParseException when the text does not parse, naming the column and what was expected
+     */
+    public static Column expr(String text)
+    {
+        return new Column(AstBuilder.buildExpression(text));
     }
 
     public static Column lit(Object value)

@@ -2,8 +2,10 @@ package io.spindle.am.local;
 
 import io.spindle.am.testing.DuckDbOracle;
 import io.spindle.am.testing.LocalQueryFixture;
+import io.spindle.sql.AnalysisException;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.Row;
+import io.spindle.sql.parser.ParseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,13 @@ import java.util.List;
 import static io.spindle.sql.functions.asc_nulls_last;
 import static io.spindle.sql.functions.col;
 import static io.spindle.sql.functions.count;
+import static io.spindle.sql.functions.expr;
 import static io.spindle.sql.functions.first;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** withColumnRenamed, drop, distinct, dropDuplicates, first and null ordering in local mode, checked against DuckDB. */
 class DataFrameOperationsTest
@@ -105,5 +110,26 @@ class DataFrameOperationsTest
                 small.orderBy(col("k").asc_nulls_first(), col("id").asc()).collect());
         DuckDbOracle.assertSameRows(duck("SELECT id, k FROM $o WHERE id < 40 ORDER BY k DESC NULLS LAST, id"),
                 small.orderBy(col("k").desc_nulls_last(), col("id")).collect());
+    }
+
+    @Test
+    void sqlTextStandsForColumnsConditionsAndAggregates()
+    {
+        DataFrame projected = o().filter("k IS NOT NULL AND d > 0.4").selectExpr("id", "id * 2 + 1 AS odd", "upper(s)", "CASE WHEN k > 2 THEN 'hi' END AS band");
+
+        assertArrayEquals(new String[] {"id", "odd", "upper(s)", "band"}, projected.columns());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, id * 2 + 1, upper(s), CASE WHEN k > 2 THEN 'hi' END FROM $o WHERE k IS NOT NULL AND d > 0.4"),
+                projected.collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT k, count(DISTINCT s), sum(d) FROM $o WHERE id % 2 = 0 GROUP BY k"),
+                o().where("id % 2 = 0").groupBy("k").agg(expr("count(DISTINCT s)"), expr("sum(d) AS total")).collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, row_number() OVER (PARTITION BY k ORDER BY id DESC) FROM $o WHERE id < 100"),
+                o().filter("id < 100").select(col("id"), expr("row_number() OVER (PARTITION BY k ORDER BY id DESC)")).collect());
+
+        ParseException syntax = assertThrows(ParseException.class, () -> o().selectExpr("id +"));
+        assertTrue(syntax.getMessage().startsWith("line 1:4:"), syntax.getMessage());
+        AnalysisException missing = assertThrows(AnalysisException.class, () -> o().filter("kk > 1"));
+        assertTrue(missing.getMessage().contains("did you mean 'k'?"), missing.getMessage());
+        AnalysisException subquery = assertThrows(AnalysisException.class, () -> o().filter("k IN (SELECT 1)"));
+        assertTrue(subquery.getMessage().contains("a subquery cannot stand in expr"), subquery.getMessage());
     }
 }

@@ -10,6 +10,11 @@ singleStatement
     : statement ';'* EOF
     ;
 
+// an expression on its own, as functions.expr, selectExpr and filter(String) take it
+singleExpression
+    : expression (AS? alias=identifier)? EOF
+    ;
+
 statement
     : query                                                                   #queryStatement
     | CREATE (OR REPLACE)? (TEMPORARY | TEMP) VIEW viewName=identifier

@@ -81,6 +81,28 @@ public final class AstBuilder
     private static final String SCALAR_PREFIX = "__scalar_subquery_";
     private static final String SORT_PREFIX = "__sort_key_";
 
+    /** What an expression on its own sees: no tables, since it cannot hold a subquery. */
+    private static final SqlCatalog NO_TABLES = new SqlCatalog()
+    {
+        @Override
+        public Optional<LogicalPlan> view(String name)
+        {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> viewNames()
+        {
+            return List.of();
+        }
+
+        @Override
+        public LogicalPlan openFiles(String format, Map<String, String> options)
+        {
+            throw new AnalysisException("an expression cannot read files");
+        }
+    };
+
     private final SqlCatalog catalog;
     private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
     private int generatedNames;
@@ -108,6 +130,21 @@ public final class AstBuilder
             }
             throw new AnalysisException("line " + where.getLine() + ":" + where.getCharPositionInLine() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An expression written as SQL text, unresolved, as {@code functions.expr} takes it: columns by name, any
+     * function, aggregate or window; not a subquery.
+     */
+    public static Expression buildExpression(String text)
+    {
+        AstBuilder builder = new AstBuilder(NO_TABLES);
+        SingleExpressionContext ctx = SqlParser.parseExpression(text);
+        Expression expression = builder.expression(ctx.expression());
+        if (!builder.pendingSubqueries.isEmpty()) {
+            throw new AnalysisException("a subquery cannot stand in expr(\"" + text + "\"); use session.sql for queries with subqueries");
+        }
+        return ctx.alias == null ? expression : new Alias(expression, builder.name(ctx.alias));
     }
 
     public SqlStatement statement(StatementContext ctx)

@@ -17,6 +17,17 @@ public final class SqlParser
 
     public static SpindleSqlParser.SingleStatementContext parse(String sql)
     {
+        return parser(sql).singleStatement();
+    }
+
+    /** An expression with an optional alias, such as {@code "price * 2 AS doubled"}. */
+    public static SpindleSqlParser.SingleExpressionContext parseExpression(String text)
+    {
+        return parser(text).singleExpression();
+    }
+
+    private static SpindleSqlParser parser(String sql)
+    {
         requireNonNull(sql, "sql is null");
         ThrowingListener listener = new ThrowingListener(sql);
         SpindleSqlLexer lexer = new SpindleSqlLexer(CharStreams.fromString(sql));
@@ -25,7 +36,7 @@ public final class SqlParser
         SpindleSqlParser parser = new SpindleSqlParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
-        return parser.singleStatement();
+        return parser;
     }
 
     private static final class ThrowingListener
