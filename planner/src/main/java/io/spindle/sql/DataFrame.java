@@ -111,6 +111,12 @@ public final class DataFrame
         return filter(condition);
     }
 
+    /** Dropping and filling nulls, as Spark's {@code df.na()}. */
+    public DataFrameNaFunctions na()
+    {
+        return new DataFrameNaFunctions(this);
+    }
+
     /** Columns from SQL text, as Spark's {@code selectExpr("id", "price * 2 AS doubled", "upper(name)")}. */
     public DataFrame selectExpr(String... expressions)
     {

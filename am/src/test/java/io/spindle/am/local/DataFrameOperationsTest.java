@@ -132,4 +132,23 @@ class DataFrameOperationsTest
         AnalysisException subquery = assertThrows(AnalysisException.class, () -> o().filter("k IN (SELECT 1)"));
         assertTrue(subquery.getMessage().contains("a subquery cannot stand in expr"), subquery.getMessage());
     }
+
+    @Test
+    void naDropsAndFillsNullsByColumnType()
+    {
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT * FROM $o WHERE k IS NOT NULL AND s IS NOT NULL AND d IS NOT NULL"), o().na().drop().collect());
+        assertEquals(duck("SELECT count(*) FROM $o WHERE k IS NOT NULL OR s IS NOT NULL").get(0).get(0), o().na().drop("all", new String[] {"k", "s"}).count());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, coalesce(k, 0), s, coalesce(d, 0.0) FROM $o WHERE id < 500"),
+                o().filter("id < 500").select("id", "k", "s", "d").na().fill(0).collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, k, coalesce(s, '?') FROM $o WHERE id < 500"),
+                o().filter("id < 500").select("id", "k", "s").na().fill("?").collect());
+        DuckDbOracle.assertSameRowsUnordered(duck("SELECT id, coalesce(k, -1), coalesce(s, 'none') FROM $o WHERE id < 500"),
+                o().filter("id < 500").select("id", "k", "s").na().fill(java.util.Map.of("k", -1, "S", "none")).collect());
+        // filling keeps every column's name and type; the filled ones are no longer nullable
+        assertEquals(o().schema().fields().stream().map(f -> f.name() + " " + f.type().sqlName()).toList(),
+                o().na().fill(1.5).schema().fields().stream().map(f -> f.name() + " " + f.type().sqlName()).toList());
+        assertTrue(!o().na().fill(1.5).schema().field(3).nullable() && o().na().fill(1.5).schema().field(2).nullable());
+        AnalysisException misfit = assertThrows(AnalysisException.class, () -> o().na().fill(java.util.Map.of("k", "x")));
+        assertTrue(misfit.getMessage().contains("does not fit column 'k' of type int"), misfit.getMessage());
+    }
 }
