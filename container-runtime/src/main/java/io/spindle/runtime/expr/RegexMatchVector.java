@@ -48,6 +48,10 @@ final class RegexMatchVector
                     : StringMatchVector.Mode.EQUALS;
             return new StringMatchVector(child, mode, inner);
         }
+        if (!escapes) {
+            // pieces between %s, such as TPC-H Q13's '%special%requests%', found one after the other
+            return new LikePiecesVector(child, pattern);
+        }
         return new RegexMatchVector(child, Pattern.compile(likeToRegex(pattern), Pattern.DOTALL), true);
     }
 

@@ -63,11 +63,17 @@ final class Utf8
 
     static boolean contains(byte[] data, int start, int end, byte[] needle)
     {
+        return indexOf(data, start, end, needle) >= 0;
+    }
+
+    /** Where {@code needle} first starts in {@code data[start, end)}, or -1. */
+    static int indexOf(byte[] data, int start, int end, byte[] needle)
+    {
         for (int i = start, last = end - needle.length; i <= last; i++) {
             if (regionMatches(data, i, needle)) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 }
