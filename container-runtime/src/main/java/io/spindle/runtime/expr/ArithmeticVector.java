@@ -218,6 +218,14 @@ final class ArithmeticVector
                 && resultType.precision() >= av.type().precision() + bv.type().precision()) {
             return wideProductOfLongs(x.values(), y.values(), rows, nulls);
         }
+        if (operator == Arithmetic.Operator.MULTIPLY && resultType.scale() == av.type().scale() + bv.type().scale()) {
+            if (av instanceof Decimal128Vector x && bv instanceof LongVector y) {
+                return wideTimesLong(x, y.values(), rows, nulls);
+            }
+            if (av instanceof LongVector x && bv instanceof Decimal128Vector y) {
+                return wideTimesLong(y, x.values(), rows, nulls);
+            }
+        }
         long[] xHigh = highWords(av, rows);
         long[] xLow = lowWords(av);
         long[] yHigh = highWords(bv, rows);
@@ -319,6 +327,40 @@ final class ArithmeticVector
         for (int i = 0; i < rows; i++) {
             outHigh[i] = Math.multiplyHigh(x[i], y[i]);
             outLow[i] = x[i] * y[i];
+        }
+        Decimal128Vector result = new Decimal128Vector(resultType, outHigh, outLow, rows);
+        result.setNulls(nulls);
+        return result;
+    }
+
+    /**
+     * A 128-bit decimal times a long-backed one at the result's own scale, as TPC-H Q1's charge times (1 + tax): while
+     * the wide value fits in 64 bits, which it nearly always does, the product is one multiplyHigh.
+     */
+    private ColumnVector wideTimesLong(Decimal128Vector wide, long[] y, int rows, boolean[] nulls)
+    {
+        long[] xHigh = wide.high();
+        long[] xLow = wide.low();
+        long[] outHigh = new long[rows];
+        long[] outLow = new long[rows];
+        int precision = resultType.precision();
+        try {
+            for (int i = 0; i < rows; i++) {
+                if (nulls != null && nulls[i]) {
+                    continue;
+                }
+                if (xHigh[i] == (xLow[i] >> 63)) {
+                    outHigh[i] = Math.multiplyHigh(xLow[i], y[i]);
+                    outLow[i] = xLow[i] * y[i];
+                }
+                else {
+                    Int128.multiply(xHigh[i], xLow[i], y[i] >> 63, y[i], outHigh, outLow, i);
+                }
+                checkPrecision(outHigh[i], outLow[i], precision);
+            }
+        }
+        catch (ArithmeticException e) {
+            throw overflow();
         }
         Decimal128Vector result = new Decimal128Vector(resultType, outHigh, outLow, rows);
         result.setNulls(nulls);

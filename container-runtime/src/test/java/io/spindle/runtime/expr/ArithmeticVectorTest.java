@@ -305,6 +305,28 @@ class ArithmeticVectorTest
         }
     }
 
+    /** A wide times a long-backed decimal: values past 64 bits, both orders of operands, a null, and overflow past 38 digits. */
+    @Test
+    void wideTimesNarrowDecimals()
+    {
+        DataType wide = DataType.decimal(25, 2);
+        DataType narrow = DataType.decimal(10, 2);
+        Schema schema = schema("w", wide, "n", narrow);
+        ColumnBatch batch = batch(vector(wide, dec("-1000000000000000000000.25"), dec("12.50"), null, dec("92233720368547758.08")),
+                vector(narrow, dec("3.50"), dec("-99999999.99"), dec("1.00"), dec("-2.00")));
+
+        List<BigDecimal> expected = Arrays.asList(dec("-3500000000000000000000.8750"), dec("-1249999999.8750"), null, dec("-184467440737095516.1600"));
+        assertEquals(expected, evaluateValues(multiply(col("w"), col("n")), schema, batch));
+        assertEquals(expected, evaluateValues(multiply(col("n"), col("w")), schema, batch));
+
+        DataType widest = DataType.decimal(38, 0);
+        DataType d18 = DataType.decimal(18, 0);
+        Schema big = schema("w", widest, "n", d18);
+        ColumnBatch overflowing = batch(vector(widest, dec("10000000000000000000000000000000000000")), vector(d18, dec("100")));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> evaluate(multiply(col("w"), col("n")), big, overflowing));
+        assertTrue(e.getMessage().contains("(w * n)") && e.getMessage().contains("decimal(38,0)"), e.getMessage());
+    }
+
     /** TPC-H Q1's price * (1 - discount) * (1 + tax): narrow operands, wide products. */
     @Test
     void narrowOperandsWithWideProductsAsInTpchQ1()

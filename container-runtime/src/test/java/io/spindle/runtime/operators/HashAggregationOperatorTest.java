@@ -508,6 +508,22 @@ class HashAggregationOperatorTest
                 rows(partialThenFinal(plan, List.of(batches(schema, input, 7), batches(schema, input, 3)))));
     }
 
+    /** Negative sums wrap below -2^63 in the running 64-bit sum; the 128-bit result is still exact. */
+    @Test
+    void negativeDecimalSumsPastSixtyFourBitsAreExact()
+    {
+        DataType d18 = DataType.decimal(18, 2);
+        Schema schema = schema("m", d18);
+        List<List<Object>> input = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            input.add(Arrays.asList(i % 10 == 0 ? null : new BigDecimal("-9999999999999999.99")));
+        }
+        Plan plan = plan(schema, List.of(), List.of(call(AggregateFunction.SUM, "m"), call(AggregateFunction.AVG, "m")));
+
+        assertEquals(List.of(List.of(new BigDecimal("-539999999999999999.46"), new BigDecimal("-9999999999999999.990000"))),
+                rows(partialThenFinal(plan, List.of(batches(schema, input, 7), batches(schema, input, 30)))));
+    }
+
     /**
      * Wide decimal keys (both signs, beyond 64 bits, a null) group apart from narrow sums that turn wide, and min, max,
      * first and avg of wide values come out exact, through a partial and a final aggregation.
