@@ -4,6 +4,7 @@ import io.spindle.am.testing.DuckDbOracle;
 import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.sql.Row;
 import io.spindle.sql.SpindleSession;
+import io.spindle.sql.execution.StageSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,28 @@ class WideDecimalQueryTest
     {
         check("SELECT id, sum(big) OVER (PARTITION BY k) AS s, sum(price) OVER (PARTITION BY k) AS p FROM w WHERE id < 4000 ORDER BY id",
                 "SELECT id, sum(big) OVER (PARTITION BY k) AS s, sum(price) OVER (PARTITION BY k) AS p FROM $w WHERE id < 4000 ORDER BY id");
+    }
+
+    /** Row groups are skipped by the min and max of a wide decimal column, with DuckDB's answer. */
+    @Test
+    void skipsRowGroupsByWideDecimalStatistics()
+    {
+        int rows = 100_000;
+        // big rises with id, so each row group covers a narrow range of it
+        String file = fixture.writeSingleFile("sorted", "SELECT i AS id,"
+                + " CAST(CAST(i - 50000 AS VARCHAR) || '123456789012345678.0123456789' AS DECIMAL(38,10)) AS big"
+                + " FROM range(0, " + rows + ") r(i) ORDER BY i", 2048);
+        session.sql("CREATE TEMPORARY VIEW sorted USING parquet OPTIONS (path '" + file + "')");
+        // literals, not casts of strings, so the filter reaches the scan as bounds to compare with the statistics
+        String where = " WHERE big > 40000000000000000000000 AND big <= 45000000000000000000000.5";
+
+        List<Row> actual = session.sql("SELECT count(*), sum(big), min(id), max(big) FROM sorted" + where).collect();
+
+        StageSummary scan = session.lastJobSummary().stages().get(0);
+        assertTrue(scan.rowsIn() < rows / 10, "rows read " + scan.rowsIn());
+        assertTrue(scan.rowGroupsSkipped() > 0, "row groups skipped " + scan.rowGroupsSkipped());
+        assertSame(fixture.duck("SELECT count(*), sum(big), min(id), max(big) FROM $sorted" + where), actual, true);
+        assertTrue(((Number) actual.get(0).get(0)).longValue() > 4000, "rows that pass " + actual);
     }
 
     /** Spindle writes decimals of 19 to 38 digits as Spark does, fixed-length byte arrays of the fewest bytes, and DuckDB reads them back. */
