@@ -98,6 +98,15 @@ class WideDecimalQueryTest
     }
 
     @Test
+    void conditionalsAndWideLiterals()
+    {
+        check("SELECT id, CASE WHEN id % 3 = 0 THEN big WHEN id % 3 = 1 THEN k END, coalesce(big, k, 0), coalesce(k, 12345678901234567890.5),"
+                        + " big + 12345678901234567890.5, 98765432109876543210.25 FROM w ORDER BY id",
+                "SELECT id, CASE WHEN id % 3 = 0 THEN big WHEN id % 3 = 1 THEN k END, coalesce(big, k, 0), coalesce(k, 12345678901234567890.5),"
+                        + " round(big + 12345678901234567890.5, 9), 98765432109876543210.25 FROM $w ORDER BY id");
+    }
+
+    @Test
     void aggregatesGroupedByAWideKey()
     {
         check("SELECT k, sum(big), min(big), max(big), count(big), sum(price), sum(qty), min(qty), count(*) FROM w GROUP BY k ORDER BY k",
