@@ -3,7 +3,6 @@ package io.spindle.sql;
 import io.spindle.planner.output.FileOutputSpec;
 import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
-import io.spindle.planner.types.TypeKind;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -167,10 +166,6 @@ public final class DataFrameWriter
             if (!names.add(field.name().toLowerCase(Locale.ROOT))) {
                 throw new AnalysisException("cannot write " + path + ": column name '" + field.name() + "' appears more than once in "
                         + schema.names() + "; rename one with withColumnRenamed or alias it");
-            }
-            if (field.type().kind() == TypeKind.DECIMAL && field.type().precision() > 18) {
-                throw new AnalysisException("cannot write " + path + ": column '" + field.name() + "' is " + field.type().sqlName()
-                        + " and Spindle writes decimals of up to 18 digits; cast it to a narrower decimal or to double");
             }
         }
     }

@@ -86,6 +86,30 @@ class CsvReadTest
         assertEquals(List.of(new Row(3L)), people.filter(col("amount").isNotNull()).agg(count("*")).collect());
     }
 
+    /** Decimals of more than 18 digits: exact past 64 bits, rounded half up to the scale, null when they do not fit. */
+    @Test
+    void readsDecimalsWiderThanEighteenDigits()
+    {
+        String path = file("wide.csv", "id,big,k\n"
+                + "1,-98765432109876543210987654.0123456789,1000000000000000000000.25\n"
+                + "2,12345678901234567890.00000000005,-0.005\n"
+                + "3,,123456789012345678901234.5\n"
+                + "4,not a number,99999999999999999999999.99\n");
+        Schema schema = Schema.of(new StructField("id", DataType.INT, true), new StructField("big", DataType.decimal(38, 10), true),
+                new StructField("k", DataType.decimal(25, 2), true));
+        DataFrame frame = fixture.session().read().option("header", "true").schema(schema).csv(path);
+
+        DuckDbOracle.assertSameRows(List.of(
+                new Row(1, new BigDecimal("-98765432109876543210987654.0123456789"), new BigDecimal("1000000000000000000000.25")),
+                new Row(2, new BigDecimal("12345678901234567890.0000000001"), new BigDecimal("-0.01")),
+                new Row(3, null, null),
+                new Row(4, null, new BigDecimal("99999999999999999999999.99"))),
+                frame.orderBy(col("id")).collect());
+        assertEquals(List.of(new Row(new BigDecimal("-98765432109876543210987654.0123456789")
+                        .add(new BigDecimal("12345678901234567890.0000000001")))),
+                frame.agg(sum("big")).collect());
+    }
+
     @Test
     void infersTypesFromTheFirstFile()
     {

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.orc.OrcFile;
 import org.apache.orc.TypeDescription;
 import org.apache.orc.Writer;
+import org.apache.orc.storage.common.type.HiveDecimal;
 import org.apache.orc.storage.ql.exec.vector.BytesColumnVector;
 import org.apache.orc.storage.ql.exec.vector.ColumnVector;
 import org.apache.orc.storage.ql.exec.vector.DecimalColumnVector;
@@ -141,6 +142,46 @@ class OrcReadTest
         else {
             ((BytesColumnVector) vector).setVal(row, ((String) value).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Decimals of more than 18 digits, both signs, beyond 64 bits and null, read exactly as decimal(38,10) and decimal(25,2). */
+    @Test
+    void readsDecimalsWiderThanEighteenDigits()
+            throws IOException
+    {
+        String wide = dir.resolve("wide.orc").toString();
+        TypeDescription schema = TypeDescription.fromString("struct<id:int,big:decimal(38,10),k:decimal(25,2)>");
+        List<Row> expected = new ArrayList<>();
+        try (Writer writer = OrcFile.createWriter(new Path(wide), OrcFile.writerOptions(new Configuration()).setSchema(schema))) {
+            VectorizedRowBatch batch = schema.createRowBatch(1000);
+            for (int r = 0; r < 3000; r++) {
+                int row = batch.size++;
+                BigDecimal big = r % 7 == 0 ? null
+                        : new BigDecimal(java.math.BigInteger.valueOf(r - 1500).multiply(new java.math.BigInteger("1234567890123456789012345")), 10);
+                BigDecimal k = r % 5 == 0 ? null : new BigDecimal((r % 3 - 1) + "000000000000000000000.25");
+                ((LongColumnVector) batch.cols[0]).vector[row] = r;
+                for (int c = 1; c <= 2; c++) {
+                    BigDecimal value = c == 1 ? big : k;
+                    if (value == null) {
+                        batch.cols[c].noNulls = false;
+                        batch.cols[c].isNull[row] = true;
+                    }
+                    else {
+                        ((DecimalColumnVector) batch.cols[c]).vector[row].set(HiveDecimal.create(value));
+                    }
+                }
+                expected.add(new Row(r, big, k));
+                if (batch.size == batch.getMaxSize()) {
+                    writer.addRowBatch(batch);
+                    batch.reset();
+                }
+            }
+        }
+        DataFrame frame = fixture.session().read().orc(wide);
+
+        assertEquals("decimal(38,10)", frame.schema().field(1).type().sqlName());
+        assertEquals("decimal(25,2)", frame.schema().field(2).type().sqlName());
+        DuckDbOracle.assertSameRows(expected, frame.orderBy("id").collect());
     }
 
     @Test

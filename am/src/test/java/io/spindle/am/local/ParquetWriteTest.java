@@ -4,6 +4,7 @@ import io.spindle.am.testing.DuckDbOracle;
 import io.spindle.am.testing.LocalQueryFixture;
 import io.spindle.planner.types.DataType;
 import io.spindle.sql.AnalysisException;
+import io.spindle.sql.Column;
 import io.spindle.sql.DataFrame;
 import io.spindle.sql.JobFailedException;
 import io.spindle.sql.Row;
@@ -153,8 +154,9 @@ class ParquetWriteTest
         Set<String> files = partFiles(out);
         List<Row> rows = fixture.session().read().parquet(out).collect();
 
-        // one row's string holds 21 digits: the cast overflows 64 bits and its task fails on every attempt
-        DataFrame failing = fixture.read("bad").filter(col("s").cast(DataType.decimal(38, 0)).isNotNull());
+        // one row's string holds 21 digits: its square needs 42, more than decimal(38,0) holds, so its task fails on every attempt
+        Column big = col("s").cast(DataType.decimal(38, 0));
+        DataFrame failing = fixture.read("bad").filter(big.multiply(big).isNotNull());
         JobFailedException e = assertThrows(JobFailedException.class, () -> failing.write().mode("overwrite").parquet(out));
         assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
 

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * Values at null positions are unspecified (usually zero) and must not be read.
  */
 public abstract sealed class ColumnVector
-        permits BooleanVector, IntVector, LongVector, DoubleVector, StringVector
+        permits BooleanVector, IntVector, LongVector, DoubleVector, StringVector, Decimal128Vector
 {
     protected final DataType type;
     protected final int size;
@@ -89,7 +89,8 @@ public abstract sealed class ColumnVector
         return switch (type.kind()) {
             case BOOLEAN -> new BooleanVector(type, new boolean[size], size);
             case INT, DATE -> new IntVector(type, new int[size], size);
-            case LONG, TIMESTAMP, DECIMAL -> new LongVector(type, new long[size], size);
+            case LONG, TIMESTAMP -> new LongVector(type, new long[size], size);
+            case DECIMAL -> type.isWideDecimal() ? Decimal128Vector.allocate(type, size) : new LongVector(type, new long[size], size);
             case DOUBLE -> new DoubleVector(type, new double[size], size);
             case STRING -> throw new IllegalArgumentException("build string vectors with StringVector.Builder");
         };

@@ -4,7 +4,7 @@ import io.spindle.planner.types.DataType;
 
 import static java.util.Objects.requireNonNull;
 
-/** A column of long values. */
+/** A column of long values: bigints, timestamps (microseconds) and the unscaled values of decimals of up to 18 digits. */
 public final class LongVector
         extends ColumnVector
 {
@@ -14,6 +14,9 @@ public final class LongVector
     {
         super(type, size);
         this.values = requireNonNull(values, "values is null");
+        if (type.isWideDecimal()) {
+            throw new IllegalArgumentException(type.sqlName() + " is held in 128 bits, not in a LongVector");
+        }
         if (values.length < size) {
             throw new IllegalArgumentException("values hold " + values.length + " of " + size + " rows");
         }

@@ -4,15 +4,21 @@ import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Converts a vector between numeric types, and anything to string. */
+/**
+ * Converts a vector between numeric types, and anything to string. Integers and decimals of either width become
+ * decimals in 128-bit arithmetic (no row allocates); a value that does not fit the target decimal is null, as in
+ * Spark's default mode.
+ */
 final class CastVector
         implements VectorExpression
 {
@@ -83,15 +89,7 @@ final class CastVector
                         nulls[i] = true;
                     }
                 }
-                case DECIMAL -> {
-                    Long unscaled = fitDecimal(parser.parseDecimal(data, start, end));
-                    if (unscaled == null) {
-                        nulls[i] = true;
-                    }
-                    else {
-                        ((LongVector) out).values()[i] = unscaled;
-                    }
-                }
+                case DECIMAL -> nulls[i] = !storeDecimal(parser.parseDecimal(data, start, end), out, i);
                 default -> throw new IllegalStateException("cast from string to " + to);
             }
         }
@@ -99,21 +97,23 @@ final class CastVector
         return out;
     }
 
-    private Long fitDecimal(BigDecimal value)
+    /** Stores {@code value} at the target type's scale as row {@code row} of {@code out}; false where it is null or does not fit. */
+    private boolean storeDecimal(BigDecimal value, ColumnVector out, int row)
     {
         if (value == null) {
-            return null;
+            return false;
         }
         BigDecimal scaled = value.setScale(to.scale(), RoundingMode.HALF_UP);
         if (scaled.precision() - scaled.scale() > to.precision() - to.scale()) {
-            return null;
+            return false;
         }
-        try {
-            return scaled.unscaledValue().longValueExact();
+        if (out instanceof Decimal128Vector v) {
+            Int128.fromBigDecimal(scaled, to.scale(), v.high(), v.low(), row);
         }
-        catch (ArithmeticException e) {
-            throw new ArithmeticException("value " + value + " does not fit " + to.sqlName() + " in 18 digits");
+        else {
+            ((LongVector) out).values()[row] = scaled.unscaledValue().longValueExact();
         }
+        return true;
     }
 
     @Override
@@ -140,6 +140,9 @@ final class CastVector
             }
             return builder.build();
         }
+        if (to.kind() == TypeKind.DECIMAL && from.kind() != TypeKind.DOUBLE) {
+            return exactToDecimal(input, rows);
+        }
         ColumnVector out = ColumnVector.allocate(to, rows);
         boolean[] nulls = Nulls.copy(input, rows);
         for (int i = 0; i < rows; i++) {
@@ -151,13 +154,10 @@ final class CastVector
                 case LONG -> ((LongVector) out).values()[i] = asLong(input, i);
                 case INT -> ((IntVector) out).values()[i] = from.kind() == TypeKind.DOUBLE ? (int) ((DoubleVector) input).get(i) : (int) asLong(input, i);
                 case DECIMAL -> {
-                    Long unscaled = asDecimal(input, i);
-                    if (unscaled == null) {
+                    double value = ((DoubleVector) input).get(i);
+                    if (!Double.isFinite(value) || !storeDecimal(BigDecimal.valueOf(value), out, i)) {
                         nulls = nulls == null ? new boolean[rows] : nulls;
                         nulls[i] = true;
-                    }
-                    else {
-                        ((LongVector) out).values()[i] = unscaled;
                     }
                 }
                 default -> throw new IllegalStateException("cast to " + to);
@@ -172,7 +172,9 @@ final class CastVector
         return switch (from.kind()) {
             case INT -> ((IntVector) input).get(row);
             case LONG -> ((LongVector) input).get(row);
-            case DECIMAL -> ((LongVector) input).get(row) / Math.pow(10, from.scale());
+            case DECIMAL -> input instanceof Decimal128Vector v
+                    ? Int128.toDouble(v.high(row), v.low(row), from.scale())
+                    : ((LongVector) input).get(row) / Math.pow(10, from.scale());
             case DOUBLE -> ((DoubleVector) input).get(row);
             default -> throw new IllegalStateException("cast from " + from);
         };
@@ -183,34 +185,54 @@ final class CastVector
         return switch (from.kind()) {
             case INT -> ((IntVector) input).get(row);
             case LONG -> ((LongVector) input).get(row);
-            case DECIMAL -> ((LongVector) input).get(row) / ArithmeticVector.pow10(from.scale());
+            case DECIMAL -> input instanceof Decimal128Vector v
+                    ? Int128.toBigDecimal(v.high(row), v.low(row), from.scale()).toBigInteger().longValue()
+                    : ((LongVector) input).get(row) / ArithmeticVector.pow10(from.scale());
             case DOUBLE -> (long) ((DoubleVector) input).get(row);
             default -> throw new IllegalStateException("cast from " + from);
         };
     }
 
-    /** The unscaled value, or null where it does not fit the target type (Spark's default, non-ANSI mode). */
-    private Long asDecimal(ColumnVector input, int row)
+    /** Ints, longs and decimals of either width to a decimal, rescaled in 128 bits; null where the value does not fit. */
+    private ColumnVector exactToDecimal(ColumnVector input, int rows)
     {
-        if (from.kind() == TypeKind.DOUBLE && !Double.isFinite(((DoubleVector) input).get(row))) {
-            return null;
+        long[] high = new long[rows];
+        long[] low = new long[rows];
+        int fromScale = from.kind() == TypeKind.DECIMAL ? from.scale() : 0;
+        int digits = to.scale() - fromScale;
+        boolean[] nulls = Nulls.copy(input, rows);
+        for (int i = 0; i < rows; i++) {
+            if (input.isNull(i)) {
+                continue;
+            }
+            long valueHigh;
+            long valueLow;
+            if (input instanceof IntVector v) {
+                valueLow = v.get(i);
+                valueHigh = valueLow >> 63;
+            }
+            else {
+                valueHigh = Decimal128Vector.unscaledHigh(input, i);
+                valueLow = Decimal128Vector.unscaledLow(input, i);
+            }
+            boolean fits;
+            try {
+                Int128.rescale(valueHigh, valueLow, digits, high, low, i);
+                fits = Int128.fitsPrecision(high[i], low[i], to.precision());
+            }
+            catch (ArithmeticException e) {
+                // beyond 128 bits is beyond every decimal's precision
+                fits = false;
+            }
+            if (!fits) {
+                nulls = nulls == null ? new boolean[rows] : nulls;
+                nulls[i] = true;
+                high[i] = 0;
+                low[i] = 0;
+            }
         }
-        BigDecimal value = switch (from.kind()) {
-            case INT -> BigDecimal.valueOf(((IntVector) input).get(row));
-            case LONG -> BigDecimal.valueOf(((LongVector) input).get(row));
-            case DECIMAL -> BigDecimal.valueOf(((LongVector) input).get(row), from.scale());
-            case DOUBLE -> BigDecimal.valueOf(((DoubleVector) input).get(row));
-            default -> throw new IllegalStateException("cast from " + from);
-        };
-        BigDecimal scaled = value.setScale(to.scale(), RoundingMode.HALF_UP);
-        if (scaled.precision() - scaled.scale() > to.precision() - to.scale()) {
-            return null;
-        }
-        try {
-            return scaled.unscaledValue().longValueExact();
-        }
-        catch (ArithmeticException e) {
-            throw new ArithmeticException("value " + value + " does not fit " + to.sqlName() + " in 18 digits");
-        }
+        ColumnVector out = to.isWideDecimal() ? new Decimal128Vector(to, high, low, rows) : new LongVector(to, low, rows);
+        out.setNulls(nulls);
+        return out;
     }
 }

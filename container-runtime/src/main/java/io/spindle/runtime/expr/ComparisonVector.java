@@ -5,10 +5,12 @@ import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import io.spindle.runtime.operators.RowHasher;
 
 /** Compares two vectors of one type row by row; null where either side is null. */
@@ -69,6 +71,13 @@ final class ComparisonVector
                         out[i] = test(Integer.compare(l[i], r[i]));
                     }
                 }
+            }
+        }
+        else if (a instanceof Decimal128Vector || b instanceof Decimal128Vector) {
+            // the analyzer gives both sides one decimal type, so one scale; a width may still differ on the way
+            for (int i = 0; i < rows; i++) {
+                out[i] = test(Int128.compare(Decimal128Vector.unscaledHigh(a, i), Decimal128Vector.unscaledLow(a, i),
+                        Decimal128Vector.unscaledHigh(b, i), Decimal128Vector.unscaledLow(b, i)));
             }
         }
         else if (a instanceof DoubleVector x && b instanceof DoubleVector y) {

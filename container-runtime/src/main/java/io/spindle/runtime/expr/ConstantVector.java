@@ -5,10 +5,12 @@ import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -80,6 +82,14 @@ public final class ConstantVector
                 unscaled = ((Number) value).longValue();
             }
             Arrays.fill(v.values(), 0, rows, unscaled);
+        }
+        else if (vector instanceof Decimal128Vector v) {
+            BigDecimal decimal = value instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) value).longValue());
+            long[] high = new long[1];
+            long[] low = new long[1];
+            Int128.fromBigDecimal(decimal, type.scale(), high, low, 0);
+            Arrays.fill(v.high(), 0, rows, high[0]);
+            Arrays.fill(v.low(), 0, rows, low[0]);
         }
         else if (vector instanceof DoubleVector v) {
             Arrays.fill(v.values(), 0, rows, ((Number) value).doubleValue());

@@ -3,6 +3,7 @@ package io.spindle.runtime.expr;
 import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -76,6 +77,15 @@ public final class RowPicker
             for (int i = 0; i < rows; i++) {
                 if (!nulls[i]) {
                     values[i] = in[choice[i]][i];
+                }
+            }
+        }
+        else if (out instanceof Decimal128Vector v) {
+            for (int i = 0; i < rows; i++) {
+                if (!nulls[i]) {
+                    Decimal128Vector source = (Decimal128Vector) sources[choice[i]];
+                    v.high()[i] = source.high(i);
+                    v.low()[i] = source.low(i);
                 }
             }
         }

@@ -7,10 +7,12 @@ import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
@@ -32,7 +34,8 @@ import static java.util.Objects.requireNonNull;
  * counts a row group's rows by {@link #write} calls, so there is one call per row, each with the same
  * {@link Position} moved along the batch: no row objects and no boxed values. Spindle types map to Parquet as {@code ParquetSource} reads
  * them back: boolean, int32, int32 DATE, int64, int64 TIMESTAMP(MICROS, UTC), double, int64 DECIMAL(p,s)
- * (at most 18 digits), binary STRING; a nullable column is OPTIONAL, else REQUIRED.
+ * of at most 18 digits, and wider ones as Spark writes them, fixed_len_byte_array DECIMAL(p,s) of the fewest bytes
+ * that hold p digits (big-endian two's complement), binary STRING; a nullable column is OPTIONAL, else REQUIRED.
  */
 final class ColumnBatchWriteSupport
         extends WriteSupport<ColumnBatchWriteSupport.Position>
@@ -76,9 +79,10 @@ final class ColumnBatchWriteSupport
                     .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(field.name());
             case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(field.name());
             case DECIMAL -> {
-                if (type.precision() > 18) {
-                    throw new IllegalArgumentException("column '" + field.name() + "' is " + type.sqlName()
-                            + "; Spindle writes decimals of up to 18 digits");
+                if (type.isWideDecimal()) {
+                    yield Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition)
+                            .length(Int128.bytesForPrecision(type.precision()))
+                            .as(LogicalTypeAnnotation.decimalType(type.scale(), type.precision())).named(field.name());
                 }
                 yield Types.primitive(PrimitiveTypeName.INT64, repetition)
                         .as(LogicalTypeAnnotation.decimalType(type.scale(), type.precision())).named(field.name());
@@ -132,7 +136,19 @@ final class ColumnBatchWriteSupport
         switch (kind) {
             case BOOLEAN -> consumer.addBoolean(((BooleanVector) vector).get(row));
             case INT, DATE -> consumer.addInteger(((IntVector) vector).get(row));
-            case LONG, TIMESTAMP, DECIMAL -> consumer.addLong(((LongVector) vector).get(row));
+            case LONG, TIMESTAMP -> consumer.addLong(((LongVector) vector).get(row));
+            case DECIMAL -> {
+                if (vector instanceof Decimal128Vector wide) {
+                    int length = Int128.bytesForPrecision(wide.type().precision());
+                    // a fresh array: parquet-mr may keep the value for its dictionary or statistics
+                    byte[] bytes = new byte[length];
+                    Int128.toBigEndian(wide.high(row), wide.low(row), bytes, 0, length);
+                    consumer.addBinary(Binary.fromConstantByteArray(bytes));
+                }
+                else {
+                    consumer.addLong(((LongVector) vector).get(row));
+                }
+            }
             case DOUBLE -> consumer.addDouble(((DoubleVector) vector).get(row));
             case STRING -> {
                 StringVector strings = (StringVector) vector;

@@ -9,10 +9,12 @@ import io.spindle.planner.types.Schema;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -144,6 +146,8 @@ public final class CsvBatchReader
         private boolean anyNull;
         private int[] ints;
         private long[] longs;
+        /** The high words of wide decimals; {@link #longs} holds their low words. */
+        private long[] highs;
         private double[] doubles;
         private boolean[] booleans;
         private StringVector.Builder strings;
@@ -158,6 +162,9 @@ public final class CsvBatchReader
                 case DOUBLE -> doubles = new double[capacity];
                 case BOOLEAN -> booleans = new boolean[capacity];
                 case STRING -> strings = new StringVector.Builder(capacity, capacity * 16);
+            }
+            if (type.isWideDecimal()) {
+                highs = new long[capacity];
             }
         }
 
@@ -195,12 +202,15 @@ public final class CsvBatchReader
                     }
                 }
                 case DECIMAL -> {
-                    Long unscaled = decimal(text);
-                    if (unscaled == null) {
+                    BigDecimal value = decimal(text);
+                    if (value == null) {
                         setNull(row);
                     }
+                    else if (highs != null) {
+                        Int128.fromBigDecimal(value, type.scale(), highs, longs, row);
+                    }
                     else {
-                        longs[row] = unscaled;
+                        longs[row] = value.unscaledValue().longValueExact();
                     }
                 }
                 case BOOLEAN -> {
@@ -240,14 +250,15 @@ public final class CsvBatchReader
             }
         }
 
-        private Long decimal(String text)
+        /** The text as a decimal at the column's scale, or null where it does not parse or does not fit the precision. */
+        private BigDecimal decimal(String text)
         {
             try {
                 BigDecimal scaled = new BigDecimal(text).setScale(type.scale(), RoundingMode.HALF_UP);
                 if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
                     return null;
                 }
-                return scaled.unscaledValue().longValueExact();
+                return scaled;
             }
             catch (NumberFormatException | ArithmeticException e) {
                 return null;
@@ -288,7 +299,10 @@ public final class CsvBatchReader
             ColumnVector vector = switch (type.kind()) {
                 case STRING -> strings.build();
                 case INT, DATE -> new IntVector(type, fit(ints, rows), rows);
-                case LONG, TIMESTAMP, DECIMAL -> new LongVector(type, fit(longs, rows), rows);
+                case LONG, TIMESTAMP -> new LongVector(type, fit(longs, rows), rows);
+                case DECIMAL -> highs != null
+                        ? new Decimal128Vector(type, fit(highs, rows), fit(longs, rows), rows)
+                        : new LongVector(type, fit(longs, rows), rows);
                 case DOUBLE -> new DoubleVector(type, rows == doubles.length ? doubles : Arrays.copyOf(doubles, rows), rows);
                 case BOOLEAN -> new BooleanVector(type, rows == booleans.length ? booleans : Arrays.copyOf(booleans, rows), rows);
             };

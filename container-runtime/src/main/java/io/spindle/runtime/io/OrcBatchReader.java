@@ -6,10 +6,12 @@ import io.spindle.planner.types.Schema;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.orc.OrcFile;
@@ -23,6 +25,7 @@ import org.apache.orc.storage.ql.exec.vector.DoubleColumnVector;
 import org.apache.orc.storage.ql.exec.vector.LongColumnVector;
 import org.apache.orc.storage.ql.exec.vector.TimestampColumnVector;
 import org.apache.orc.storage.ql.exec.vector.VectorizedRowBatch;
+import org.apache.orc.storage.serde2.io.HiveDecimalWritable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -178,6 +181,17 @@ public final class OrcBatchReader
             }
             case DECIMAL -> {
                 DecimalColumnVector decimals = (DecimalColumnVector) source;
+                if (type.isWideDecimal()) {
+                    long[] high = new long[size];
+                    long[] low = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        if (nulls == null || !nulls[i]) {
+                            HiveDecimalWritable value = decimals.vector[repeating ? 0 : i];
+                            Int128.fromBigDecimal(value.getHiveDecimal().bigDecimalValue(), type.scale(), high, low, i);
+                        }
+                    }
+                    yield new Decimal128Vector(type, high, low, size);
+                }
                 long[] result = new long[size];
                 for (int i = 0; i < size; i++) {
                     int row = repeating ? 0 : i;

@@ -8,10 +8,12 @@ import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -295,9 +297,13 @@ public final class ParquetBatchReader
                 default -> null;
             };
             case DECIMAL -> {
-                if (!(logical instanceof DecimalLogicalTypeAnnotation decimal) || decimal.getScale() != type.scale()
-                        || type.precision() > 18) {
+                if (!(logical instanceof DecimalLogicalTypeAnnotation decimal) || decimal.getScale() != type.scale()) {
                     yield null;
+                }
+                if (type.isWideDecimal()) {
+                    yield physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64
+                            || (physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY && parquet.getTypeLength() <= 16)
+                            || physical == PrimitiveTypeName.BINARY ? ParquetConversion.WIDE_DECIMAL : null;
                 }
                 yield switch (physical) {
                     case INT32 -> ParquetConversion.INT32_TO_LONG;
@@ -641,7 +647,60 @@ public final class ParquetBatchReader
                 case INT32_TO_LONG, INT64, INT64_MILLIS_TO_MICROS, INT64_NANOS_TO_MICROS, BINARY_DECIMAL -> readLongs(reader, rows);
                 case FLOAT_TO_DOUBLE, DOUBLE -> readDoubles(reader, rows);
                 case STRING -> readStrings(reader, rows);
+                case WIDE_DECIMAL -> readWideDecimals(reader, rows);
             };
+        }
+
+        private ColumnVector readWideDecimals(ColumnReader reader, int rows)
+        {
+            long[] high = new long[rows];
+            long[] low = new long[rows];
+            boolean[] nulls = null;
+            PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+            for (int i = 0; i < rows; i++) {
+                if (reader.getCurrentDefinitionLevel() < maxDefinitionLevel) {
+                    nulls = markNull(nulls, i, rows);
+                }
+                else {
+                    switch (physical) {
+                        case INT32 -> {
+                            low[i] = reader.getInteger();
+                            high[i] = low[i] >> 63;
+                        }
+                        case INT64 -> {
+                            low[i] = reader.getLong();
+                            high[i] = low[i] >> 63;
+                        }
+                        default -> readUnscaled(reader.getBinary(), high, low, i);
+                    }
+                }
+                reader.consume();
+            }
+            Decimal128Vector vector = new Decimal128Vector(field.type(), high, low, rows);
+            vector.setNulls(nulls);
+            return vector;
+        }
+
+        private void readUnscaled(Binary binary, long[] high, long[] low, int row)
+        {
+            ByteBuffer bytes = binary.toByteBuffer();
+            try {
+                if (bytes.hasArray()) {
+                    Int128.fromBigEndian(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(), high, low, row);
+                }
+                else {
+                    byte[] copy = binary.getBytes();
+                    Int128.fromBigEndian(copy, 0, copy.length, high, low, row);
+                }
+            }
+            catch (ArithmeticException e) {
+                throw new ArithmeticException("decimal value of column '" + field.name() + "' has " + bytes.remaining()
+                        + " bytes, more than the 16 of " + field.type().sqlName());
+            }
+            if (!Int128.fitsPrecision(high[row], low[row], field.type().precision())) {
+                throw new ArithmeticException("decimal value " + Int128.toBigDecimal(high[row], low[row], field.type().scale())
+                        + " of column '" + field.name() + "' does not fit its type " + field.type().sqlName());
+            }
         }
 
         /** The null mask with row {@code row} set, allocated on the first null so columns without nulls carry none. */

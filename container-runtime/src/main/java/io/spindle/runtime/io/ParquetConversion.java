@@ -15,6 +15,8 @@ enum ParquetConversion
     FLOAT_TO_DOUBLE,
     DOUBLE,
     BINARY_DECIMAL,
+    /** Decimals of any Parquet physical type (INT32, INT64, fixed or variable byte arrays) into a 128-bit vector. */
+    WIDE_DECIMAL,
     STRING;
 
     /** The vector value of an INT64 Parquet value under this conversion. */

@@ -110,6 +110,10 @@ final class ParquetPageDecoder
     /** Whether every page of {@code chunk}, by its metadata, is in an encoding this decoder reads for {@code conversion}. */
     static boolean canDecode(ParquetConversion conversion, ColumnChunkMetaData chunk)
     {
+        if (conversion == ParquetConversion.WIDE_DECIMAL) {
+            // rare enough not to need a bulk path; parquet-mr decodes them value by value
+            return false;
+        }
         Set<Encoding> values = conversion == ParquetConversion.BOOLEAN ? BOOLEAN_VALUE_ENCODINGS : VALUE_ENCODINGS;
         EncodingStats stats = chunk.getEncodingStats();
         if (stats != null) {
@@ -131,6 +135,7 @@ final class ParquetPageDecoder
             case INT32_TO_LONG, INT64, INT64_MILLIS_TO_MICROS, INT64_NANOS_TO_MICROS, BINARY_DECIMAL -> decodeLongs(rows);
             case FLOAT_TO_DOUBLE, DOUBLE -> decodeDoubles(rows);
             case STRING -> decodeStrings(rows);
+            case WIDE_DECIMAL -> throw new IllegalStateException("wide decimals are read value by value, not by the page decoder");
         };
     }
 

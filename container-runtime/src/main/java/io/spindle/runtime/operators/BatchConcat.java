@@ -3,6 +3,7 @@ package io.spindle.runtime.operators;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -58,8 +59,14 @@ public final class BatchConcat
         for (ColumnBatch batch : batches) {
             ColumnVector v = batch.column(column);
             int n = v.size();
-            Object source = values(v);
-            System.arraycopy(source, 0, values(out), at, n);
+            if (v instanceof Decimal128Vector x) {
+                Decimal128Vector target = (Decimal128Vector) out;
+                System.arraycopy(x.high(), 0, target.high(), at, n);
+                System.arraycopy(x.low(), 0, target.low(), at, n);
+            }
+            else {
+                System.arraycopy(values(v), 0, values(out), at, n);
+            }
             if (v.mayHaveNulls()) {
                 if (nulls == null) {
                     nulls = new boolean[rows];

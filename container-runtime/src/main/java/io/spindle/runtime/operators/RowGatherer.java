@@ -5,6 +5,7 @@ import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -74,6 +75,11 @@ final class RowGatherer
             else if (vector instanceof DoubleVector v) {
                 ((double[]) values[column])[at] = v.get(row);
             }
+            else if (vector instanceof Decimal128Vector v) {
+                long[][] words = (long[][]) values[column];
+                words[0][at] = v.high(row);
+                words[1][at] = v.low(row);
+            }
             else if (vector instanceof BooleanVector v) {
                 ((boolean[]) values[column])[at] = v.get(row);
             }
@@ -114,7 +120,10 @@ final class RowGatherer
             ColumnVector vector = switch (type.kind()) {
                 case BOOLEAN -> new BooleanVector(type, (boolean[]) values[c], rows);
                 case INT, DATE -> new IntVector(type, (int[]) values[c], rows);
-                case LONG, TIMESTAMP, DECIMAL -> new LongVector(type, (long[]) values[c], rows);
+                case LONG, TIMESTAMP -> new LongVector(type, (long[]) values[c], rows);
+                case DECIMAL -> type.isWideDecimal()
+                        ? new Decimal128Vector(type, ((long[][]) values[c])[0], ((long[][]) values[c])[1], rows)
+                        : new LongVector(type, (long[]) values[c], rows);
                 case DOUBLE -> new DoubleVector(type, (double[]) values[c], rows);
                 case STRING -> strings[c].build();
             };
@@ -143,6 +152,17 @@ final class RowGatherer
     private void grow(int newCapacity)
     {
         for (int c = 0; c < types.size(); c++) {
+            if (types.get(c).isWideDecimal()) {
+                // high words, then low words
+                long[][] words = (long[][]) values[c];
+                values[c] = words == null
+                        ? new long[][] {new long[newCapacity], new long[newCapacity]}
+                        : new long[][] {Arrays.copyOf(words[0], newCapacity), Arrays.copyOf(words[1], newCapacity)};
+                if (nulls[c] != null) {
+                    nulls[c] = Arrays.copyOf(nulls[c], newCapacity);
+                }
+                continue;
+            }
             values[c] = switch (types.get(c).kind()) {
                 case BOOLEAN -> values[c] == null ? new boolean[newCapacity] : Arrays.copyOf((boolean[]) values[c], newCapacity);
                 case INT, DATE -> values[c] == null ? new int[newCapacity] : Arrays.copyOf((int[]) values[c], newCapacity);

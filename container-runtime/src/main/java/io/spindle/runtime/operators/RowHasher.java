@@ -2,6 +2,7 @@ package io.spindle.runtime.operators;
 
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -41,6 +42,13 @@ public final class RowHasher
             int[] values = v.values();
             for (int i = 0; i < rows; i++) {
                 hashes[i] = 31 * hashes[i] + (nulls != null && nulls[i] ? NULL_HASH : mix(values[i]));
+            }
+        }
+        else if (column instanceof Decimal128Vector v) {
+            long[] high = v.high();
+            long[] low = v.low();
+            for (int i = 0; i < rows; i++) {
+                hashes[i] = 31 * hashes[i] + (nulls != null && nulls[i] ? NULL_HASH : hashDecimal(high[i], low[i]));
             }
         }
         else if (column instanceof DoubleVector v) {
@@ -87,6 +95,15 @@ public final class RowHasher
         }
         // doubleToLongBits already folds every NaN into the canonical one
         return Double.doubleToLongBits(value);
+    }
+
+    /**
+     * A 128-bit decimal's hash: a value that fits in a long hashes as that long does, so a decimal hashes alike
+     * whichever width holds it.
+     */
+    public static int hashDecimal(long high, long low)
+    {
+        return high == (low >> 63) ? mix(low) : mix(low) * 31 + mix(high);
     }
 
     public static int mix(long value)

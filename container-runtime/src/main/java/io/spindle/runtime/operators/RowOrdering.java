@@ -3,17 +3,19 @@ package io.spindle.runtime.operators;
 import io.spindle.planner.expressions.SortOrder;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 
 import java.util.List;
 
 /**
  * The one row order of the executors, shared by the sort, the top-N and the sort-merge join so that what one sorts
  * the other merges: per key ascending or descending, nulls first or last; integers and dates by value (an int and a
- * long of equal value are equal), decimals by their unscaled longs, doubles as Spark orders them (-0.0 equal to 0.0,
+ * long of equal value are equal), decimals of one scale by their unscaled values (either width), doubles as Spark orders them (-0.0 equal to 0.0,
  * NaN equal to NaN and above every other value), strings by unsigned UTF-8 bytes, false before true. Immutable.
  */
 final class RowOrdering
@@ -100,6 +102,10 @@ final class RowOrdering
         }
         if (a instanceof IntVector x && b instanceof IntVector y) {
             return Integer.compare(x.get(i), y.get(j));
+        }
+        if (a instanceof Decimal128Vector || b instanceof Decimal128Vector) {
+            return Int128.compare(Decimal128Vector.unscaledHigh(a, i), Decimal128Vector.unscaledLow(a, i),
+                    Decimal128Vector.unscaledHigh(b, j), Decimal128Vector.unscaledLow(b, j));
         }
         if (a instanceof DoubleVector x) {
             return RowHasher.compareDoubles(x.get(i), ((DoubleVector) b).get(j));

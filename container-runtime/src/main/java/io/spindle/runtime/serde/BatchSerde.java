@@ -5,6 +5,7 @@ import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -37,7 +38,8 @@ import java.util.zip.CRC32C;
  * byte order of the machines Spindle runs on, so arrays are copied in bulk: {@code [int rows][int columns]} and per
  * column {@code [byte type code][byte precision][byte scale][byte has nulls]}, the null bits packed eight rows a
  * byte (only when it has nulls), then the values: booleans packed as bits; ints, longs and doubles as arrays;
- * strings as their byte lengths (which compress far better than offsets) followed by their UTF-8 bytes. Values
+ * decimals of up to 18 digits as longs, wider ones (their precision says which) as the array of low words then the
+ * array of high words, which are mostly sign bits and compress to almost nothing; strings as their byte lengths (which compress far better than offsets) followed by their UTF-8 bytes. Values
  * at null rows are written as they are and mean nothing.
  *
  * <p>Thread-safe: every method is static and shares only stateless LZ4 codecs.
@@ -208,7 +210,8 @@ public final class BatchSerde
         return switch (column.type().kind()) {
             case BOOLEAN -> bitBytes(rows);
             case INT, DATE -> 4L * rows;
-            case LONG, TIMESTAMP, DECIMAL, DOUBLE -> 8L * rows;
+            case DECIMAL -> column.type().isWideDecimal() ? 16L * rows : 8L * rows;
+            case LONG, TIMESTAMP, DOUBLE -> 8L * rows;
             case STRING -> {
                 int[] offsets = ((StringVector) column).offsets();
                 yield 4L * rows + (offsets[rows] - offsets[0]);
@@ -232,7 +235,18 @@ public final class BatchSerde
                 body.asIntBuffer().put(((IntVector) column).values(), 0, rows);
                 body.position(body.position() + 4 * rows);
             }
-            case LONG, TIMESTAMP, DECIMAL -> {
+            case DECIMAL -> {
+                if (column instanceof Decimal128Vector wide) {
+                    body.asLongBuffer().put(wide.low(), 0, rows);
+                    body.position(body.position() + 8 * rows);
+                    body.asLongBuffer().put(wide.high(), 0, rows);
+                }
+                else {
+                    body.asLongBuffer().put(((LongVector) column).values(), 0, rows);
+                }
+                body.position(body.position() + 8 * rows);
+            }
+            case LONG, TIMESTAMP -> {
                 body.asLongBuffer().put(((LongVector) column).values(), 0, rows);
                 body.position(body.position() + 8 * rows);
             }
@@ -401,17 +415,26 @@ public final class BatchSerde
                 body.position(body.position() + 4 * rows);
                 yield new IntVector(kind == TypeKind.DATE ? DataType.DATE : DataType.INT, values, rows);
             }
-            case LONG, TIMESTAMP, DECIMAL -> {
+            case DECIMAL -> {
+                DataType type = decimalType(precision, scale, index);
+                require(body, (type.isWideDecimal() ? 16L : 8L) * rows, index);
+                long[] low = new long[rows];
+                body.asLongBuffer().get(low);
+                body.position(body.position() + 8 * rows);
+                if (!type.isWideDecimal()) {
+                    yield new LongVector(type, low, rows);
+                }
+                long[] high = new long[rows];
+                body.asLongBuffer().get(high);
+                body.position(body.position() + 8 * rows);
+                yield new Decimal128Vector(type, high, low, rows);
+            }
+            case LONG, TIMESTAMP -> {
                 require(body, 8L * rows, index);
                 long[] values = new long[rows];
                 body.asLongBuffer().get(values);
                 body.position(body.position() + 8 * rows);
-                DataType type = switch (kind) {
-                    case LONG -> DataType.LONG;
-                    case TIMESTAMP -> DataType.TIMESTAMP;
-                    default -> DataType.decimal(precision, scale);
-                };
-                yield new LongVector(type, values, rows);
+                yield new LongVector(kind == TypeKind.LONG ? DataType.LONG : DataType.TIMESTAMP, values, rows);
             }
             case DOUBLE -> {
                 require(body, 8L * rows, index);
@@ -424,6 +447,16 @@ public final class BatchSerde
         };
         vector.setNulls(nulls);
         return vector;
+    }
+
+    private static DataType decimalType(int precision, int scale, int index)
+    {
+        try {
+            return DataType.decimal(precision, scale);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CorruptBlockException("column " + index + " claims an impossible decimal type: " + e.getMessage());
+        }
     }
 
     private static StringVector readStrings(ByteBuffer body, int rows, int index)

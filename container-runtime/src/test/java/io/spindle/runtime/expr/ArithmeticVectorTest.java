@@ -10,6 +10,7 @@ import io.spindle.runtime.batch.LongVector;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import static io.spindle.runtime.testing.Expressions.col;
 import static io.spindle.runtime.testing.Expressions.evaluate;
 import static io.spindle.runtime.testing.Expressions.evaluateValues;
 import static io.spindle.runtime.testing.Expressions.lit;
+import static io.spindle.runtime.testing.Expressions.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -235,25 +237,112 @@ class ArithmeticVectorTest
     @Test
     void decimalMultiplyOverflowNamesTheExpressionAndType()
     {
-        DataType wide = DataType.decimal(18, 0);
+        DataType wide = DataType.decimal(20, 0);
         Schema schema = schema("a", wide, "b", wide);
-        ColumnBatch batch = batch(vector(wide, dec("1"), dec("100000000000000000")), vector(wide, dec("1"), dec("100")));
+        ColumnBatch batch = batch(vector(wide, dec("1"), dec("10000000000000000000")), vector(wide, dec("1"), dec("10000000000000000000")));
 
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> evaluate(multiply(col("a"), col("b")), schema, batch));
 
         assertTrue(e.getMessage().contains("(a * b)"), e.getMessage());
-        assertTrue(e.getMessage().contains("decimal(37,0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("decimal(38,0)"), e.getMessage());
+    }
+
+    /** decimal(18,0) * decimal(18,0) is decimal(37,0): products past 64 bits are exact, in 128 bits. */
+    @Test
+    void decimalProductsBeyondEighteenDigitsAreExact()
+    {
+        DataType d18 = DataType.decimal(18, 0);
+        Schema schema = schema("a", d18, "b", d18);
+        ColumnBatch batch = batch(vector(d18, dec("-999999999999999999"), dec("100000000000000000"), null),
+                vector(d18, dec("999999999999999999"), dec("-100"), dec("1")));
+
+        ColumnVector product = evaluate(multiply(col("a"), col("b")), schema, batch);
+
+        assertEquals(DataType.decimal(37, 0), product.type());
+        assertEquals(Arrays.asList(dec("-999999999999999998000000000000000001"), dec("-10000000000000000000"), null), values(product));
     }
 
     @Test
     void decimalAddOverflowWhileRescalingNamesTheExpression()
     {
-        Schema schema = schema("a", DataType.decimal(18, 0), "c", DataType.decimal(18, 6));
-        ColumnBatch batch = batch(vector(DataType.decimal(18, 0), dec("100000000000000000")), vector(DataType.decimal(18, 6), dec("1.000000")));
+        DataType d38 = DataType.decimal(38, 0);
+        DataType d38s6 = DataType.decimal(38, 6);
+        Schema schema = schema("a", d38, "c", d38s6);
+        ColumnBatch batch = batch(vector(d38, dec("99999999999999999999999999999999999")), vector(d38s6, dec("1.000000")));
 
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> evaluate(add(col("a"), col("c")), schema, batch));
 
         assertTrue(e.getMessage().contains("(a + c)"), e.getMessage());
+    }
+
+    /** Mixed widths and scales, both signs: every operator agrees with BigDecimal at the analyzer's result type. */
+    @Test
+    void wideDecimalArithmeticMatchesBigDecimal()
+    {
+        DataType wide = DataType.decimal(38, 10);
+        DataType narrow = DataType.decimal(15, 2);
+        Schema schema = schema("w", wide, "n", narrow);
+        List<BigDecimal> ws = List.of(dec("1234567890123456789012.0123456789"), dec("-1234567890123456789012.0123456789"),
+                dec("0.0000000005"), dec("-9223372036854775808.0000000001"), dec("42.0000000000"));
+        List<BigDecimal> ns = List.of(dec("-12.50"), dec("99999.99"), dec("-0.01"), dec("3.00"), dec("0.00"));
+        ColumnBatch batch = batch(vector(wide, ws), vector(narrow, ns));
+        for (Operator operator : Operator.values()) {
+            Expression expression = arithmetic(operator, col("w"), col("n"));
+            DataType type = resolve(expression, schema).type();
+            List<Object> actual = evaluateValues(expression, schema, batch);
+            for (int i = 0; i < ws.size(); i++) {
+                BigDecimal l = ws.get(i);
+                BigDecimal r = ns.get(i);
+                Object expected = switch (operator) {
+                    case ADD -> l.add(r).setScale(type.scale(), RoundingMode.HALF_UP);
+                    case SUBTRACT -> l.subtract(r).setScale(type.scale(), RoundingMode.HALF_UP);
+                    case MULTIPLY -> l.multiply(r).setScale(type.scale(), RoundingMode.HALF_UP);
+                    case DIVIDE -> r.signum() == 0 ? null : l.divide(r, type.scale(), RoundingMode.HALF_UP);
+                    case MODULO -> r.signum() == 0 ? null : l.remainder(r).setScale(type.scale(), RoundingMode.HALF_UP);
+                };
+                assertEquals(expected, actual.get(i), operator + " on row " + i + " as " + type);
+            }
+        }
+    }
+
+    /** A wide times a long-backed decimal: values past 64 bits, both orders of operands, a null, and overflow past 38 digits. */
+    @Test
+    void wideTimesNarrowDecimals()
+    {
+        DataType wide = DataType.decimal(25, 2);
+        DataType narrow = DataType.decimal(10, 2);
+        Schema schema = schema("w", wide, "n", narrow);
+        ColumnBatch batch = batch(vector(wide, dec("-1000000000000000000000.25"), dec("12.50"), null, dec("92233720368547758.08")),
+                vector(narrow, dec("3.50"), dec("-99999999.99"), dec("1.00"), dec("-2.00")));
+
+        List<BigDecimal> expected = Arrays.asList(dec("-3500000000000000000000.8750"), dec("-1249999999.8750"), null, dec("-184467440737095516.1600"));
+        assertEquals(expected, evaluateValues(multiply(col("w"), col("n")), schema, batch));
+        assertEquals(expected, evaluateValues(multiply(col("n"), col("w")), schema, batch));
+
+        DataType widest = DataType.decimal(38, 0);
+        DataType d18 = DataType.decimal(18, 0);
+        Schema big = schema("w", widest, "n", d18);
+        ColumnBatch overflowing = batch(vector(widest, dec("10000000000000000000000000000000000000")), vector(d18, dec("100")));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> evaluate(multiply(col("w"), col("n")), big, overflowing));
+        assertTrue(e.getMessage().contains("(w * n)") && e.getMessage().contains("decimal(38,0)"), e.getMessage());
+    }
+
+    /** TPC-H Q1's price * (1 - discount) * (1 + tax): narrow operands, wide products. */
+    @Test
+    void narrowOperandsWithWideProductsAsInTpchQ1()
+    {
+        DataType d152 = DataType.decimal(15, 2);
+        Schema schema = schema("price", d152, "discount", d152, "tax", d152);
+        ColumnBatch batch = batch(vector(d152, dec("9999999999999.99"), dec("-21168.23"), null),
+                vector(d152, dec("0.04"), dec("0.10"), dec("0.00")),
+                vector(d152, dec("0.02"), dec("0.08"), dec("0.01")));
+
+        Expression charge = multiply(multiply(col("price"), subtract(lit(1), col("discount"))), add(lit(1), col("tax")));
+        ColumnVector out = evaluate(charge, schema, batch);
+
+        assertTrue(out.type().isWideDecimal(), out.type().sqlName());
+        assertEquals(Arrays.asList(dec("9999999999999.99").multiply(dec("0.96")).multiply(dec("1.02")).setScale(out.type().scale()),
+                dec("-21168.23").multiply(dec("0.90")).multiply(dec("1.08")).setScale(out.type().scale()), null), values(out));
     }
 
     /**

@@ -139,12 +139,33 @@ class CastVectorTest
     }
 
     @Test
-    // 1e17 fits decimal(20,2) (18 integral digits) but its unscaled form, 1e19, does not fit 64 bits
-    void decimalBeyondEighteenDigitsFailsNamingTheType()
+    // 1e17 fits decimal(20,2) (18 integral digits) and its unscaled form, 1e19, is past 64 bits: held in 128
+    void decimalBeyondEighteenDigitsIsHeldExactly()
     {
-        ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> castColumn(DataType.DOUBLE, List.of(1e17), DataType.decimal(20, 2)));
-        assertTrue(e.getMessage().contains("decimal(20,2)"), e.getMessage());
+        assertEquals(Arrays.asList(dec("100000000000000000.00"), dec("-123.46"), null),
+                castColumn(DataType.DOUBLE, Arrays.asList(1e17, -123.456, 1e21), DataType.decimal(20, 2)));
+    }
+
+    @Test
+    void castsBetweenWideAndNarrowDecimalsAndOtherTypes()
+    {
+        DataType wide = DataType.decimal(38, 10);
+        List<BigDecimal> values = Arrays.asList(dec("1234567890123456789012.0123456789"), dec("-0.0000000051"), null, dec("-99.5000000000"));
+        assertEquals(Arrays.asList(null, dec("0.00"), null, dec("-99.50")), castColumn(wide, values, DataType.decimal(15, 2)));
+        assertEquals(Arrays.asList(dec("1234567890123456789012.01"), dec("0.00"), null, dec("-99.50")),
+                castColumn(wide, values, DataType.decimal(25, 2)));
+        assertEquals(Arrays.asList("1234567890123456789012.0123456789", "-0.0000000051", null, "-99.5000000000"),
+                castColumn(wide, values, DataType.STRING));
+        assertEquals(Arrays.asList(1.234567890123456789012e21, -5.1e-9, null, -99.5), castColumn(wide, values, DataType.DOUBLE));
+        assertEquals(Arrays.asList(new BigDecimal("1234567890123456789012.0123456789").longValue(), 0L, null, -99L),
+                castColumn(wide, values, DataType.LONG));
+        assertEquals(Arrays.asList(dec("9223372036854775807.0000000000"), dec("-9223372036854775808.0000000000")),
+                castColumn(DataType.LONG, List.of(Long.MAX_VALUE, Long.MIN_VALUE), wide));
+        assertEquals(Arrays.asList(dec("-2147483648.00000")), castColumn(DataType.INT, List.of(Integer.MIN_VALUE), DataType.decimal(19, 5)));
+        assertEquals(Arrays.asList(dec("12345678901234.5678"), dec("-0.0001")),
+                castColumn(DataType.decimal(18, 4), List.of(dec("12345678901234.5678"), dec("-0.0001")), DataType.decimal(30, 4)));
+        assertEquals(Arrays.asList(dec("12345678901234567890123456.78"), null),
+                castColumn(DataType.STRING, Arrays.asList("12345678901234567890123456.777", "123456789012345678901234567.0"), DataType.decimal(28, 2)));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.spindle.planner.types.Schema;
 import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.LongVector;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -115,6 +116,23 @@ class ParquetBatchReaderTest
             nullable(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.decimalType(2, 12)).named("dec_bin"),
                     row -> row % 16 == 5, row -> Binary.fromConstantByteArray(BigInteger.valueOf(row * 1000L - 1_500_000).toByteArray()),
                     row -> BigDecimal.valueOf(row * 1000L - 1_500_000, 2)));
+
+    /**
+     * Decimals read into 128-bit vectors: wider than 18 digits in fixed and variable byte arrays, and INT32 and INT64
+     * decimals when the planned type is wider than the file's.
+     */
+    private static final List<TestColumn> WIDE_COLUMNS = List.of(
+            column(Types.required(PrimitiveTypeName.INT64).named("id"), row -> (long) row, row -> (long) row),
+            nullable(Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(16).as(LogicalTypeAnnotation.decimalType(10, 38))
+                            .named("dec38"), row -> row % 18 == 7,
+                    row -> Binary.fromConstantByteArray(fixedBytes(wideValue(row), 16)), row -> new BigDecimal(wideValue(row), 10)),
+            nullable(Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.decimalType(4, 30)).named("dec30_bin"),
+                    row -> row % 20 == 8, row -> Binary.fromConstantByteArray(wideValue(row).divide(BigInteger.TEN.pow(6)).toByteArray()),
+                    row -> new BigDecimal(wideValue(row).divide(BigInteger.TEN.pow(6)), 4)),
+            nullable(Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.decimalType(4, 18)).named("dec_i64"),
+                    row -> row % 14 == 3, row -> row * -123_456_789_012L, row -> BigDecimal.valueOf(row * -123_456_789_012L, 4)),
+            nullable(Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.decimalType(2, 9)).named("dec_i32"),
+                    row -> row % 12 == 1, row -> row * 37 % 100_000 - 50_000, row -> BigDecimal.valueOf(row * 37 % 100_000 - 50_000, 2)));
 
     private static final MessageType MESSAGE = new MessageType("all_types", COLUMNS.stream().map(TestColumn::parquet).toList());
 
@@ -312,6 +330,39 @@ class ParquetBatchReaderTest
         };
     }
 
+    @ParameterizedTest(name = "dictionary {0}, {1}")
+    @MethodSource("encodings")
+    void readsDecimalsWiderThanEighteenDigitsInto128BitVectors(boolean dictionary, WriterVersion version)
+            throws IOException
+    {
+        String file = write("wide-" + dictionary + "-" + version + ".parquet", WIDE_COLUMNS, dictionary, version, CompressionCodecName.SNAPPY);
+        FileSource source = ParquetSource.open(conf, List.of(file), Long.MAX_VALUE);
+        assertEquals(DataType.decimal(38, 10), source.schema().field(1).type());
+        assertEquals(DataType.decimal(30, 4), source.schema().field(2).type());
+        // a plan may want the INT64 and INT32 decimals wider than the file holds them
+        List<StructField> fields = new ArrayList<>(source.schema().fields());
+        fields.set(3, new StructField("dec_i64", DataType.decimal(28, 4), true));
+        fields.set(4, new StructField("dec_i32", DataType.decimal(20, 2), true));
+        Schema widened = new Schema(fields);
+
+        List<ColumnBatch> batches = readAll(source.splits().get(0), widened, List.of(0, 1, 2, 3, 4), 700);
+
+        int row = 0;
+        for (ColumnBatch batch : batches) {
+            for (int c = 1; c < WIDE_COLUMNS.size(); c++) {
+                assertTrue(batch.column(c) instanceof Decimal128Vector, "column " + c + " is " + batch.column(c).getClass().getSimpleName());
+            }
+            for (int i = 0; i < batch.rowCount(); i++, row++) {
+                for (int c = 0; c < WIDE_COLUMNS.size(); c++) {
+                    TestColumn column = WIDE_COLUMNS.get(c);
+                    Object expected = column.written().apply(row) == null ? null : column.expected().apply(row);
+                    assertEquals(expected, batch.column(c).getObject(i), "row " + row + " column " + column.name());
+                }
+            }
+        }
+        assertEquals(ROWS, row);
+    }
+
     @Test
     void errorsNameTheFileAndColumn()
             throws IOException
@@ -409,11 +460,18 @@ class ParquetBatchReaderTest
     private static String write(String fileName, boolean dictionary, WriterVersion version, CompressionCodecName codec)
             throws IOException
     {
+        return write(fileName, COLUMNS, dictionary, version, codec);
+    }
+
+    private static String write(String fileName, List<TestColumn> columns, boolean dictionary, WriterVersion version, CompressionCodecName codec)
+            throws IOException
+    {
         String file = dir.resolve(fileName).toString();
-        SimpleGroupFactory groups = new SimpleGroupFactory(MESSAGE);
+        MessageType message = columns == COLUMNS ? MESSAGE : new MessageType("wide_decimals", columns.stream().map(TestColumn::parquet).toList());
+        SimpleGroupFactory groups = new SimpleGroupFactory(message);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new Path(file))
                 .withConf(conf)
-                .withType(MESSAGE)
+                .withType(message)
                 .withWriterVersion(version)
                 .withDictionaryEncoding(dictionary)
                 .withDictionaryPageSize(2048)
@@ -425,7 +483,7 @@ class ParquetBatchReaderTest
                 .build()) {
             for (int row = 0; row < ROWS; row++) {
                 Group group = groups.newGroup();
-                for (TestColumn column : COLUMNS) {
+                for (TestColumn column : columns) {
                     ParquetTestFiles.add(group, column.name(), column.written().apply(row));
                 }
                 writer.write(group);
@@ -544,6 +602,22 @@ class ParquetBatchReaderTest
     {
         // Each value three times in a row, so dictionary encoding pays at first, then outgrows its page and falls back.
         return "comment " + row / 3 + " " + "x".repeat(row / 3 % 50);
+    }
+
+    /** Values of up to 30 digits, both signs, most beyond 64 bits. */
+    private static BigInteger wideValue(int row)
+    {
+        return BigInteger.valueOf(row - 1500).multiply(new BigInteger("98765432109876543210987654"));
+    }
+
+    /** {@code value} sign-extended to {@code width} big-endian bytes. */
+    private static byte[] fixedBytes(BigInteger value, int width)
+    {
+        byte[] minimal = value.toByteArray();
+        byte[] bytes = new byte[width];
+        java.util.Arrays.fill(bytes, 0, width - minimal.length, (byte) (value.signum() < 0 ? -1 : 0));
+        System.arraycopy(minimal, 0, bytes, width - minimal.length, minimal.length);
+        return bytes;
     }
 
     private static Binary twosComplement(long value, int width)

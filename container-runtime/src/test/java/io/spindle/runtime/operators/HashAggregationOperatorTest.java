@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.nio.file.Files;
@@ -477,18 +478,99 @@ class HashAggregationOperatorTest
     @Test
     void decimalSumOverflowFailsWithAnActionableMessage()
     {
-        DataType wide = DataType.decimal(18, 0);
-        Schema schema = schema("m", wide);
+        DataType widest = DataType.decimal(38, 0);
+        Schema schema = schema("m", widest);
         List<List<Object>> input = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            input.add(List.of(new BigDecimal("900000000000000000")));
+            input.add(List.of(new BigDecimal("90000000000000000000000000000000000000")));
         }
         Plan plan = plan(schema, List.of(), List.of(call(AggregateFunction.SUM, "m")));
 
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> partialThenFinal(plan, List.of(batches(schema, input, 7))));
 
-        assertTrue(e.getMessage().contains("decimal(28,0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("decimal(38,0)"), e.getMessage());
         assertTrue(e.getMessage().contains("cast"), e.getMessage());
+    }
+
+    /** sum(decimal(18,0)) is decimal(28,0): sums past 64 bits are exact, and beyond 28 digits they fail naming the type. */
+    @Test
+    void decimalSumsPastSixtyFourBitsAreExactUpToTheirType()
+    {
+        DataType d18 = DataType.decimal(18, 0);
+        Schema schema = schema("m", d18);
+        List<List<Object>> input = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            input.add(List.of(new BigDecimal(i % 2 == 0 ? "900000000000000000" : "800000000000000000")));
+        }
+        Plan plan = plan(schema, List.of(), List.of(call(AggregateFunction.SUM, "m"), call(AggregateFunction.AVG, "m")));
+
+        assertEquals(List.of(List.of(new BigDecimal("34000000000000000000"), new BigDecimal("850000000000000000.0000"))),
+                rows(partialThenFinal(plan, List.of(batches(schema, input, 7), batches(schema, input, 3)))));
+    }
+
+    /** Negative sums wrap below -2^63 in the running 64-bit sum; the 128-bit result is still exact. */
+    @Test
+    void negativeDecimalSumsPastSixtyFourBitsAreExact()
+    {
+        DataType d18 = DataType.decimal(18, 2);
+        Schema schema = schema("m", d18);
+        List<List<Object>> input = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            input.add(Arrays.asList(i % 10 == 0 ? null : new BigDecimal("-9999999999999999.99")));
+        }
+        Plan plan = plan(schema, List.of(), List.of(call(AggregateFunction.SUM, "m"), call(AggregateFunction.AVG, "m")));
+
+        assertEquals(List.of(List.of(new BigDecimal("-539999999999999999.46"), new BigDecimal("-9999999999999999.990000"))),
+                rows(partialThenFinal(plan, List.of(batches(schema, input, 7), batches(schema, input, 30)))));
+    }
+
+    /**
+     * Wide decimal keys (both signs, beyond 64 bits, a null) group apart from narrow sums that turn wide, and min, max,
+     * first and avg of wide values come out exact, through a partial and a final aggregation.
+     */
+    @Test
+    void groupsByWideDecimalKeysAndAggregatesWideValues()
+    {
+        DataType key = DataType.decimal(25, 2);
+        DataType wide = DataType.decimal(38, 10);
+        DataType price = DataType.decimal(18, 2);
+        Schema schema = schema("k", key, "w", wide, "p", price);
+        List<BigDecimal> keys = Arrays.asList(new BigDecimal("-1000000000000000000000.25"), new BigDecimal("1000000000000000000000.25"),
+                new BigDecimal("0.25"), null);
+        List<List<Object>> input = new ArrayList<>();
+        Map<BigDecimal, List<BigDecimal>> widesByKey = new HashMap<>();
+        Map<BigDecimal, BigDecimal> priceSums = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            BigDecimal k = keys.get(i % keys.size());
+            BigDecimal w = i % 9 == 0 ? null : new BigDecimal(BigInteger.valueOf(i - 200).multiply(new BigInteger("98765432109876543210987")), 10);
+            BigDecimal p = new BigDecimal("9999999999999999.99").subtract(BigDecimal.valueOf(i));
+            input.add(Arrays.asList(k, w, p));
+            BigDecimal group = k == null ? BigDecimal.ONE.negate() : k;
+            if (w != null) {
+                widesByKey.computeIfAbsent(group, g -> new ArrayList<>()).add(w);
+            }
+            priceSums.merge(group, p, BigDecimal::add);
+        }
+        Plan plan = plan(schema, List.of("k"), List.of(call(AggregateFunction.SUM, "w"), call(AggregateFunction.MIN, "w"),
+                call(AggregateFunction.MAX, "w"), call(AggregateFunction.AVG, "w"), call(AggregateFunction.SUM, "p"),
+                call(AggregateFunction.COUNT, "w")));
+
+        List<List<Object>> actual = rows(partialThenFinal(plan, List.of(batches(schema, input.subList(0, 150), 64),
+                batches(schema, input.subList(150, 400), 100))));
+
+        assertEquals(keys.size(), actual.size());
+        for (List<Object> row : actual) {
+            BigDecimal group = row.get(0) == null ? BigDecimal.ONE.negate() : (BigDecimal) row.get(0);
+            List<BigDecimal> ws = widesByKey.get(group);
+            BigDecimal sum = ws.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(sum, row.get(1), "sum for " + group);
+            assertEquals(ws.stream().min(BigDecimal::compareTo).orElseThrow(), row.get(2), "min for " + group);
+            assertEquals(ws.stream().max(BigDecimal::compareTo).orElseThrow(), row.get(3), "max for " + group);
+            assertEquals(sum.divide(BigDecimal.valueOf(ws.size()), 14, RoundingMode.HALF_UP), row.get(4), "avg for " + group);
+            assertEquals(priceSums.get(group), row.get(5), "sum of prices for " + group);
+            assertTrue(((BigDecimal) row.get(5)).unscaledValue().bitLength() > 63, "the price sums pass 64 bits");
+            assertEquals((long) ws.size(), row.get(6));
+        }
     }
 
     @Test

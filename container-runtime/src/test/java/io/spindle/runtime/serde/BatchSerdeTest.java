@@ -4,16 +4,20 @@ import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchSerdeTest
 {
     private static final DataType DECIMAL = DataType.decimal(15, 2);
+    private static final DataType WIDE_DECIMAL = DataType.decimal(38, 10);
 
     @Test
     void roundTripsEveryTypeWithoutNulls()
@@ -70,6 +75,25 @@ class BatchSerdeTest
         assertArrayEquals(longs, ((LongVector) decoded.column(1)).values());
         assertArrayEquals(doubles, ((DoubleVector) decoded.column(2)).values());
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(((DoubleVector) decoded.column(2)).get(1)));
+    }
+
+    @Test
+    void keepsWideDecimalsAtTheirPrecisionLimits()
+    {
+        BigDecimal max = new BigDecimal("9999999999999999999999999999.9999999999");
+        List<BigDecimal> values = List.of(max, max.negate(), new BigDecimal("-0.0000000001"), BigDecimal.ZERO.setScale(10),
+                new BigDecimal("9223372036854775808.0000000000"));
+        long[] high = new long[values.size()];
+        long[] low = new long[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            Int128.fromBigDecimal(values.get(i), 10, high, low, i);
+        }
+        ColumnBatch decoded = roundTrip(new ColumnBatch(List.of(new Decimal128Vector(WIDE_DECIMAL, high, low, values.size())), values.size()));
+
+        Decimal128Vector column = (Decimal128Vector) decoded.column(0);
+        for (int i = 0; i < values.size(); i++) {
+            assertEquals(values.get(i), column.getObject(i));
+        }
     }
 
     @Test
@@ -268,6 +292,8 @@ class BatchSerdeTest
         long[] longs = new long[rows];
         long[] timestamps = new long[rows];
         long[] decimals = new long[rows];
+        long[] wideHigh = new long[rows];
+        long[] wideLow = new long[rows];
         double[] doubles = new double[rows];
         StringVector.Builder strings = new StringVector.Builder(rows, rows * 8);
         for (int i = 0; i < rows; i++) {
@@ -277,6 +303,9 @@ class BatchSerdeTest
             longs[i] = random.nextLong();
             timestamps[i] = random.nextLong() / 1000;
             decimals[i] = random.nextLong() % 1_000_000_000_000_000L;
+            // both signs, values of 38 digits as well as small ones whose high word is only the sign
+            BigInteger wide = new BigInteger(random.nextInt(126) + 1, random);
+            Int128.fromBigInteger(random.nextBoolean() ? wide.negate() : wide, wideHigh, wideLow, i);
             doubles[i] = random.nextGaussian() * 1e6;
             if (nullEvery > 0 && (i + 1) % nullEvery == 0) {
                 strings.appendNull();
@@ -292,6 +321,7 @@ class BatchSerdeTest
                 new LongVector(DataType.LONG, longs, rows),
                 new LongVector(DataType.TIMESTAMP, timestamps, rows),
                 new LongVector(DECIMAL, decimals, rows),
+                new Decimal128Vector(WIDE_DECIMAL, wideHigh, wideLow, rows),
                 new DoubleVector(DataType.DOUBLE, doubles, rows)));
         if (nullEvery > 0) {
             for (int c = 0; c < columns.size(); c++) {

@@ -6,10 +6,12 @@ import io.spindle.planner.types.StructField;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import io.spindle.runtime.operators.Operator;
 
 import java.math.BigDecimal;
@@ -72,7 +74,28 @@ public final class Batches
                 }
                 vector = new IntVector(type, out, size);
             }
-            case LONG, TIMESTAMP, DECIMAL -> {
+            case DECIMAL -> {
+                if (type.isWideDecimal()) {
+                    long[] high = new long[size];
+                    long[] low = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        if (values.get(i) instanceof BigDecimal decimal) {
+                            Int128.fromBigDecimal(decimal, type.scale(), high, low, i);
+                        }
+                    }
+                    vector = new Decimal128Vector(type, high, low, size);
+                }
+                else {
+                    long[] out = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        if (values.get(i) instanceof BigDecimal decimal) {
+                            out[i] = decimal.setScale(type.scale()).unscaledValue().longValueExact();
+                        }
+                    }
+                    vector = new LongVector(type, out, size);
+                }
+            }
+            case LONG, TIMESTAMP -> {
                 long[] out = new long[size];
                 for (int i = 0; i < size; i++) {
                     Object value = values.get(i);

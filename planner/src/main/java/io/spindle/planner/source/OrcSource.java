@@ -97,12 +97,7 @@ public final class OrcSource
             case DATE -> DataType.DATE;
             case TIMESTAMP, TIMESTAMP_INSTANT -> DataType.TIMESTAMP;
             case STRING, VARCHAR, CHAR -> DataType.STRING;
-            case DECIMAL -> {
-                if (type.getPrecision() > 18) {
-                    throw unsupported(name, type, file);
-                }
-                yield DataType.decimal(type.getPrecision(), type.getScale());
-            }
+            case DECIMAL -> DataType.decimal(type.getPrecision(), type.getScale());
             default -> throw unsupported(name, type, file);
         };
     }

@@ -213,12 +213,12 @@ public final class ParquetSource
     {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal) {
-            if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
-                    || type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
-                    || decimal.getPrecision() <= 18) {
+            if (decimal.getPrecision() <= DataType.MAX_DECIMAL_PRECISION
+                    && (type.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY || type.getTypeLength() <= 16)) {
                 return DataType.decimal(decimal.getPrecision(), decimal.getScale());
             }
-            throw unsupported(type, file, "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ") wider than 18 digits");
+            throw unsupported(type, file, "decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ") wider than "
+                    + DataType.MAX_DECIMAL_PRECISION + " digits");
         }
         return switch (type.getPrimitiveTypeName()) {
             case BOOLEAN -> DataType.BOOLEAN;

@@ -4,13 +4,17 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A SQL type. Decimals carry precision and scale; Spindle keeps decimal values as unscaled 64-bit integers,
- * so a value whose unscaled form does not fit in 64 bits fails with an overflow error that names it.
+ * A SQL type. Decimals carry precision and scale and are held as unscaled integers whose width the type decides:
+ * up to {@value #MAX_SHORT_DECIMAL_PRECISION} digits in 64 bits, wider ones (up to {@value #MAX_DECIMAL_PRECISION}
+ * digits) in 128 bits (see {@link #isWideDecimal}). A value that does not fit its type's precision fails with an
+ * overflow error that names it.
  */
 public final class DataType
         implements Serializable
 {
     public static final int MAX_DECIMAL_PRECISION = 38;
+    /** The widest decimal whose unscaled values always fit in a signed 64-bit integer. */
+    public static final int MAX_SHORT_DECIMAL_PRECISION = 18;
 
     public static final DataType BOOLEAN = new DataType(TypeKind.BOOLEAN, 0, 0);
     public static final DataType INT = new DataType(TypeKind.INT, 0, 0);
@@ -55,6 +59,15 @@ public final class DataType
     public int scale()
     {
         return scale;
+    }
+
+    /**
+     * Whether this is a decimal of more than {@value #MAX_SHORT_DECIMAL_PRECISION} digits, whose values the executors
+     * hold as 128-bit unscaled integers rather than longs. The type alone decides, so every operator agrees.
+     */
+    public boolean isWideDecimal()
+    {
+        return kind == TypeKind.DECIMAL && precision > MAX_SHORT_DECIMAL_PRECISION;
     }
 
     public boolean isNumeric()

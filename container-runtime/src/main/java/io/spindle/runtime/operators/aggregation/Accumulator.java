@@ -1,6 +1,7 @@
 package io.spindle.runtime.operators.aggregation;
 
 import io.spindle.planner.expressions.AggregateCall;
+import io.spindle.planner.expressions.AggregateFunction;
 import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.ColumnVector;
@@ -37,10 +38,10 @@ public interface Accumulator
         return switch (call.function()) {
             case COUNT_STAR -> new CountAccumulator(false);
             case COUNT -> new CountAccumulator(true);
-            case SUM -> arg.kind() == TypeKind.DOUBLE ? new DoubleSumAccumulator(false) : new LongSumAccumulator(arg, call.type(), false);
+            case SUM -> arg.kind() == TypeKind.DOUBLE ? new DoubleSumAccumulator(false) : exactSum(arg, call.type(), false);
             case AVG -> arg.kind() == TypeKind.DOUBLE || arg.kind() == TypeKind.INT || arg.kind() == TypeKind.LONG
                     ? new DoubleSumAccumulator(true)
-                    : new LongSumAccumulator(arg, call.type(), true);
+                    : exactSum(arg, call.type(), true);
             case MIN -> new MinMaxAccumulator(arg, true);
             case MAX -> new MinMaxAccumulator(arg, false);
             case FIRST -> new FirstAccumulator(arg);
@@ -48,5 +49,14 @@ public interface Accumulator
             case COUNT_DISTINCT, SUM_DISTINCT, AVG_DISTINCT -> throw new IllegalStateException(
                     call.defaultName() + " reached an executor; the optimizer should have rewritten it");
         };
+    }
+
+    /** Integer sums and decimal sums whose sum type fits in 64 bits sum in longs; wider decimal sums in 128 bits. */
+    private static Accumulator exactSum(DataType arg, DataType resultType, boolean average)
+    {
+        DataType sumType = average ? AggregateFunction.avgSumType(arg) : resultType;
+        return sumType.isWideDecimal()
+                ? new DecimalSumAccumulator(arg, resultType, average)
+                : new LongSumAccumulator(arg, resultType, average);
     }
 }

@@ -4,6 +4,7 @@ import io.spindle.planner.types.DataType;
 import io.spindle.planner.types.TypeKind;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -13,12 +14,14 @@ import java.util.Arrays;
 
 /**
  * One value of a column's type per group, for accumulators that keep a value rather than a sum (min, max,
- * first): doubles as doubles, strings as their UTF-8 bytes, every other type as a long. Not thread-safe.
+ * first): doubles as doubles, strings as their UTF-8 bytes, wide decimals as two longs (the high words in
+ * {@code highs}), every other type as a long. Not thread-safe.
  */
 final class GroupValues
 {
     private final DataType type;
     private long[] longs;
+    private long[] highs;
     private double[] doubles;
     private byte[][] strings;
 
@@ -30,12 +33,18 @@ final class GroupValues
             case STRING -> strings = new byte[16][];
             default -> longs = new long[16];
         }
+        if (type.isWideDecimal()) {
+            highs = new long[16];
+        }
     }
 
     void ensureCapacity(int groups)
     {
         if (longs != null) {
             longs = Values.grow(longs, groups);
+            if (highs != null) {
+                highs = Values.grow(highs, groups);
+            }
         }
         else if (doubles != null) {
             doubles = Values.grow(doubles, groups);
@@ -54,6 +63,10 @@ final class GroupValues
         else if (vector instanceof StringVector v) {
             strings[group] = Arrays.copyOfRange(v.data(), v.start(row), v.start(row) + v.length(row));
         }
+        else if (vector instanceof Decimal128Vector v) {
+            highs[group] = v.high(row);
+            longs[group] = v.low(row);
+        }
         else {
             longs[group] = longOf(vector, row);
         }
@@ -68,6 +81,12 @@ final class GroupValues
     long longAt(int group)
     {
         return longs[group];
+    }
+
+    /** The high word of a wide decimal group's value; {@link #longAt} is its low word. */
+    long highAt(int group)
+    {
+        return highs[group];
     }
 
     double doubleAt(int group)
@@ -96,6 +115,11 @@ final class GroupValues
             }
             return builder.build();
         }
+        if (highs != null) {
+            Decimal128Vector out = new Decimal128Vector(type, Arrays.copyOfRange(highs, from, to), Arrays.copyOfRange(longs, from, to), n);
+            out.setNulls(nulls);
+            return out;
+        }
         ColumnVector out = ColumnVector.allocate(type, n);
         for (int g = from; g < to; g++) {
             if (out instanceof DoubleVector v) {
@@ -117,6 +141,9 @@ final class GroupValues
 
     long retainedBytes()
     {
+        if (highs != null) {
+            return 16L * highs.length;
+        }
         return strings == null ? 8L * (longs != null ? longs.length : doubles.length) : 8L * strings.length;
     }
 }

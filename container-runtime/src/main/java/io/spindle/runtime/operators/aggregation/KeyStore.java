@@ -3,6 +3,7 @@ package io.spindle.runtime.operators.aggregation;
 import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
@@ -19,6 +20,9 @@ abstract class KeyStore
 
     static KeyStore forType(DataType type)
     {
+        if (type.isWideDecimal()) {
+            return new WideDecimalKeys(type);
+        }
         return type.kind() == TypeKind.STRING ? new StringKeys() : new PrimitiveKeys(type);
     }
 
@@ -132,6 +136,62 @@ abstract class KeyStore
         long retainedBytes(int groups)
         {
             return 9L * groups;
+        }
+    }
+
+    /** Decimals wider than 18 digits as their two 128-bit words; equal values of either width match. */
+    static final class WideDecimalKeys
+            extends KeyStore
+    {
+        private final DataType type;
+        private long[] high = new long[16];
+        private long[] low = new long[16];
+
+        WideDecimalKeys(DataType type)
+        {
+            this.type = type;
+        }
+
+        @Override
+        boolean equalsAt(int group, ColumnVector vector, int row)
+        {
+            boolean isNull = vector.isNull(row);
+            if (isNull || nulls[group]) {
+                return isNull && nulls[group];
+            }
+            return low[group] == Decimal128Vector.unscaledLow(vector, row) && high[group] == Decimal128Vector.unscaledHigh(vector, row);
+        }
+
+        @Override
+        void append(int group, ColumnVector vector, int row)
+        {
+            if (group >= high.length) {
+                int size = Math.max(high.length * 2, group + 1);
+                high = Arrays.copyOf(high, size);
+                low = Arrays.copyOf(low, size);
+            }
+            ensureNulls(group);
+            if (vector.isNull(row)) {
+                nulls[group] = true;
+            }
+            else {
+                high[group] = Decimal128Vector.unscaledHigh(vector, row);
+                low[group] = Decimal128Vector.unscaledLow(vector, row);
+            }
+        }
+
+        @Override
+        ColumnVector build(int from, int to)
+        {
+            Decimal128Vector out = new Decimal128Vector(type, Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to), to - from);
+            out.setNulls(nullsOf(from, to));
+            return out;
+        }
+
+        @Override
+        long retainedBytes(int groups)
+        {
+            return 17L * groups;
         }
     }
 

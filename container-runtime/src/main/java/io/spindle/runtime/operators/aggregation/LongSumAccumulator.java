@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * sum over integers (as bigint) and decimals (unscaled, same scale), or avg over decimals. Decimal sums
- * fail with a clear error on 64-bit overflow rather than wrap.
+ * sum over integers (as bigint) and decimals whose sum type has at most 18 digits (unscaled, same scale), or avg
+ * over such decimals; wider sums are {@link DecimalSumAccumulator}'s. Decimal sums fail with a clear error on
+ * overflow rather than wrap.
  */
 final class LongSumAccumulator
         implements Accumulator
@@ -62,8 +63,8 @@ final class LongSumAccumulator
             return Math.addExact(a, b);
         }
         catch (ArithmeticException e) {
-            throw new ArithmeticException("decimal sum overflowed 18 digits (" + sumType.sqlName()
-                    + "); Spindle holds decimals in 64 bits for now: cast the column to double to sum it");
+            throw new ArithmeticException("decimal sum overflowed its sum type " + sumType.sqlName()
+                    + "; cast the column to double to sum it");
         }
     }
 

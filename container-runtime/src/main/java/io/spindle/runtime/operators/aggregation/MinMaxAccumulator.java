@@ -2,8 +2,10 @@ package io.spindle.runtime.operators.aggregation;
 
 import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +52,9 @@ final class MinMaxAccumulator
         int cmp;
         if (argument instanceof DoubleVector v) {
             cmp = Double.compare(v.get(i), values.doubleAt(g));
+        }
+        else if (argument instanceof Decimal128Vector v) {
+            cmp = Int128.compare(v.high(i), v.low(i), values.highAt(g), values.longAt(g));
         }
         else if (argument instanceof StringVector v) {
             byte[] current = values.bytesAt(g);

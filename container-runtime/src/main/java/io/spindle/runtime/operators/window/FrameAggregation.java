@@ -4,9 +4,11 @@ import io.spindle.planner.expressions.AggregateCall;
 import io.spindle.planner.expressions.WindowFrame;
 import io.spindle.planner.types.DataType;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
+import io.spindle.runtime.decimal.Int128;
 import io.spindle.runtime.expr.RowPicker;
 
 /**
@@ -97,7 +99,7 @@ final class FrameAggregation
             case COUNT -> new Count(input, rows);
             case SUM -> switch (call.argumentType().kind()) {
                 case DOUBLE -> new DoubleSum(input, rows, false);
-                case DECIMAL -> new LongSum(input, resultType, rows, true);
+                case DECIMAL -> resultType.isWideDecimal() ? new DecimalSum(input, resultType, rows) : new LongSum(input, resultType, rows, true);
                 default -> new LongSum(input, resultType, rows, false);
             };
             case AVG -> new DoubleSum(input, rows, true);
@@ -159,7 +161,7 @@ final class FrameAggregation
         }
     }
 
-    /** Sums integers and decimals (unscaled, with the input's scale) in 64 bits; decimals fail on overflow. */
+    /** Sums integers, and decimals whose sum type has at most 18 digits (unscaled), in 64 bits; decimals fail on overflow. */
     private static final class LongSum
             extends FrameAccumulator
     {
@@ -199,7 +201,7 @@ final class FrameAggregation
                     sum = Math.addExact(sum, value);
                 }
                 catch (ArithmeticException e) {
-                    throw new ArithmeticException("sum over a window overflowed " + type.sqlName() + ", which Spindle holds in 64 bits");
+                    throw new ArithmeticException("sum over a window overflowed " + type.sqlName());
                 }
             }
             else {
@@ -219,6 +221,79 @@ final class FrameAggregation
         ColumnVector result()
         {
             LongVector vector = new LongVector(type, out, out.length);
+            vector.setNulls(anyTrue(nulls) ? nulls : null);
+            return vector;
+        }
+    }
+
+    /** Sums decimals of either width into a wide result type in 128 bits; fails when the sum outgrows that type. */
+    private static final class DecimalSum
+            extends FrameAccumulator
+    {
+        private final ColumnVector input;
+        private final DataType type;
+        private final long[] outHigh;
+        private final long[] outLow;
+        private final boolean[] nulls;
+        /** The running sum as one 128-bit value: high word, then low word. */
+        private final long[] sumHigh = new long[1];
+        private final long[] sumLow = new long[1];
+        private boolean any;
+
+        DecimalSum(ColumnVector input, DataType type, int rows)
+        {
+            this.input = input;
+            this.type = type;
+            this.outHigh = new long[rows];
+            this.outLow = new long[rows];
+            this.nulls = new boolean[rows];
+        }
+
+        @Override
+        void reset()
+        {
+            sumHigh[0] = 0;
+            sumLow[0] = 0;
+            any = false;
+        }
+
+        @Override
+        void add(int row)
+        {
+            if (input.isNull(row)) {
+                return;
+            }
+            try {
+                Int128.add(sumHigh[0], sumLow[0], Decimal128Vector.unscaledHigh(input, row), Decimal128Vector.unscaledLow(input, row),
+                        sumHigh, sumLow, 0);
+            }
+            catch (ArithmeticException e) {
+                throw overflow();
+            }
+            any = true;
+        }
+
+        @Override
+        void write(int row)
+        {
+            if (!Int128.fitsPrecision(sumHigh[0], sumLow[0], type.precision())) {
+                throw overflow();
+            }
+            outHigh[row] = sumHigh[0];
+            outLow[row] = sumLow[0];
+            nulls[row] = !any;
+        }
+
+        private ArithmeticException overflow()
+        {
+            return new ArithmeticException("sum over a window overflowed its type " + type.sqlName()
+                    + " (at most " + DataType.MAX_DECIMAL_PRECISION + " digits); cast the argument to double to sum it");
+        }
+
+        @Override
+        ColumnVector result()
+        {
+            Decimal128Vector vector = new Decimal128Vector(type, outHigh, outLow, outHigh.length);
             vector.setNulls(anyTrue(nulls) ? nulls : null);
             return vector;
         }

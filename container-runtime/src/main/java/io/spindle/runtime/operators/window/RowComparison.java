@@ -2,10 +2,12 @@ package io.spindle.runtime.operators.window;
 
 import io.spindle.runtime.batch.BooleanVector;
 import io.spindle.runtime.batch.ColumnVector;
+import io.spindle.runtime.batch.Decimal128Vector;
 import io.spindle.runtime.batch.DoubleVector;
 import io.spindle.runtime.batch.IntVector;
 import io.spindle.runtime.batch.LongVector;
 import io.spindle.runtime.batch.StringVector;
+import io.spindle.runtime.decimal.Int128;
 import io.spindle.runtime.operators.RowHasher;
 
 /** Compares values of vectors row against row, nulls equal to each other (as window partitions and peers group them). */
@@ -42,6 +44,10 @@ final class RowComparison
         }
         if (a instanceof IntVector n) {
             return Integer.compare(n.get(i), ((IntVector) b).get(j));
+        }
+        if (a instanceof Decimal128Vector x) {
+            Decimal128Vector y = (Decimal128Vector) b;
+            return Int128.compare(x.high(i), x.low(i), y.high(j), y.low(j));
         }
         if (a instanceof DoubleVector d) {
             return RowHasher.compareDoubles(d.get(i), ((DoubleVector) b).get(j));

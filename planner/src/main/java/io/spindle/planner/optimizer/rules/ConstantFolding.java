@@ -21,8 +21,9 @@ import java.util.Arrays;
  * Evaluates arithmetic, comparisons, boolean logic and numeric casts whose operands are non-null literals,
  * with the executors' semantics: integers wrap, decimals keep the result type's scale (rounding half up),
  * division or modulo by zero is null, doubles order NaN above everything and -0.0 equal to 0.0, strings
- * compare by their UTF-8 bytes. It declines whatever would fail at run time (a decimal that does not fit in
- * 64 bits), so the error still names the expression when it runs. Null operands are {@link NullPropagation}'s.
+ * compare by their UTF-8 bytes. It folds decimals only while their unscaled values fit in 64 bits and leaves wider
+ * ones to the executors, which compute them in 128 bits or fail with an error naming the expression. Null operands
+ * are {@link NullPropagation}'s.
  */
 public final class ConstantFolding
         extends ExpressionRule
@@ -182,7 +183,7 @@ public final class ConstantFolding
         }
     }
 
-    /** Whether the executors can hold the decimal: its unscaled value fits in 64 bits. */
+    /** Whether the decimal is one this rule folds: its unscaled value fits in 64 bits. */
     private static boolean fitsLong(BigDecimal value)
     {
         return value.unscaledValue().bitLength() < 64;
