@@ -90,7 +90,7 @@ class CsvReadTest
     @Test
     void readsDecimalsWiderThanEighteenDigits()
     {
-        String path = file("wide.csv", "id,big,k\n"
+        String path = fixture.writeText("wide.csv", "id,big,k\n"
                 + "1,-98765432109876543210987654.0123456789,1000000000000000000000.25\n"
                 + "2,12345678901234567890.00000000005,-0.005\n"
                 + "3,,123456789012345678901234.5\n"
