@@ -12,8 +12,8 @@ final class CivilDates
     {
     }
 
-    /** Year, month and day packed in one int: {@code year << 9 | month << 5 | day}; read them with the methods below. */
-    static int civil(int epochDay)
+    /** Year, month and day packed in one long: {@code year << 9 | month << 5 | day}; read them with the methods below. */
+    static long civil(int epochDay)
     {
         long z = (long) epochDay + 719468;
         long era = Math.floorDiv(z, 146097);
@@ -24,22 +24,22 @@ final class CivilDates
         int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        return year << 9 | month << 5 | day;
+        return (long) year << 9 | month << 5 | day;
     }
 
-    static int year(int civil)
+    static int year(long civil)
     {
-        return civil >> 9;
+        return (int) (civil >> 9);
     }
 
-    static int month(int civil)
+    static int month(long civil)
     {
-        return (civil >> 5) & 15;
+        return (int) (civil >> 5) & 15;
     }
 
-    static int day(int civil)
+    static int day(long civil)
     {
-        return civil & 31;
+        return (int) civil & 31;
     }
 
     static int epochDay(int year, int month, int day)
@@ -75,7 +75,7 @@ final class CivilDates
     /** The date {@code months} months on, its day cut to the last day of a shorter month. */
     static int addMonths(int epochDay, int months)
     {
-        int civil = civil(epochDay);
+        long civil = civil(epochDay);
         long monthIndex = (long) year(civil) * 12 + (month(civil) - 1) + months;
         int year = (int) Math.floorDiv(monthIndex, 12);
         int month = (int) Math.floorMod(monthIndex, 12) + 1;

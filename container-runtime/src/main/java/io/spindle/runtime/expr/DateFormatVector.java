@@ -73,7 +73,7 @@ final class DateFormatVector
     /** Writes one value into {@code out}; -1 when it does not fit. */
     private int format(int epochDay, long microsOfDay, byte[] out)
     {
-        int civil = CivilDates.civil(epochDay);
+        long civil = CivilDates.civil(epochDay);
         int at = 0;
         for (int t = 0; t < tokens.size(); t++) {
             DateTimePattern.Token token = tokens.get(t);

@@ -84,7 +84,7 @@ final class DateFunctionVector
 
     private int apply(int epochDay)
     {
-        int civil = CivilDates.civil(epochDay);
+        long civil = CivilDates.civil(epochDay);
         int year = CivilDates.year(civil);
         int month = CivilDates.month(civil);
         return switch (function) {

@@ -88,7 +88,7 @@ final class DateTruncVector
             return truncated;
         }
         int epochDay = (int) (truncated / CivilDates.MICROS_PER_DAY);
-        int civil = CivilDates.civil(epochDay);
+        long civil = CivilDates.civil(epochDay);
         int year = CivilDates.year(civil);
         int month = CivilDates.month(civil);
         int day = switch (unit) {

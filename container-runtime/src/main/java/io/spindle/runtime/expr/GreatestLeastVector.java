@@ -37,36 +37,43 @@ final class GreatestLeastVector
         int[] choice = new int[rows];
         Arrays.fill(choice, -1);
         for (int a = 0; a < sources.length; a++) {
-            ColumnVector source = arguments.get(a).evaluate(batch);
-            sources[a] = source;
-            for (int i = 0; i < rows; i++) {
-                if (source.isNull(i)) {
-                    continue;
+            sources[a] = arguments.get(a).evaluate(batch);
+            ColumnVector source = sources[a];
+            // each loop keeps, per row, the argument chosen so far; the sign of the comparison picks greatest or least
+            int sign = greatest ? 1 : -1;
+            if (source instanceof IntVector ints) {
+                int[] values = ints.values();
+                for (int i = 0; i < rows; i++) {
+                    if (!source.isNull(i) && (choice[i] < 0 || sign * Integer.compare(values[i], ((IntVector) sources[choice[i]]).values()[i]) > 0)) {
+                        choice[i] = a;
+                    }
                 }
-                if (choice[i] < 0) {
-                    choice[i] = a;
-                    continue;
+            }
+            else if (source instanceof LongVector longs) {
+                long[] values = longs.values();
+                for (int i = 0; i < rows; i++) {
+                    if (!source.isNull(i) && (choice[i] < 0 || sign * Long.compare(values[i], ((LongVector) sources[choice[i]]).values()[i]) > 0)) {
+                        choice[i] = a;
+                    }
                 }
-                int order = compare(source, sources[choice[i]], i);
-                if (greatest ? order > 0 : order < 0) {
-                    choice[i] = a;
+            }
+            else if (source instanceof DoubleVector doubles) {
+                double[] values = doubles.values();
+                for (int i = 0; i < rows; i++) {
+                    if (!source.isNull(i) && (choice[i] < 0 || sign * Double.compare(values[i], ((DoubleVector) sources[choice[i]]).values()[i]) > 0)) {
+                        choice[i] = a;
+                    }
+                }
+            }
+            else {
+                StringVector strings = (StringVector) source;
+                for (int i = 0; i < rows; i++) {
+                    if (!source.isNull(i) && (choice[i] < 0 || sign * strings.compareAt(i, (StringVector) sources[choice[i]], i) > 0)) {
+                        choice[i] = a;
+                    }
                 }
             }
         }
         return RowPicker.pick(type, sources, choice, rows);
-    }
-
-    private static int compare(ColumnVector candidate, ColumnVector chosen, int row)
-    {
-        if (candidate instanceof IntVector x) {
-            return Integer.compare(x.values()[row], ((IntVector) chosen).values()[row]);
-        }
-        if (candidate instanceof LongVector x) {
-            return Long.compare(x.values()[row], ((LongVector) chosen).values()[row]);
-        }
-        if (candidate instanceof DoubleVector x) {
-            return Double.compare(x.values()[row], ((DoubleVector) chosen).values()[row]);
-        }
-        return ((StringVector) candidate).compareAt(row, (StringVector) chosen, row);
     }
 }
