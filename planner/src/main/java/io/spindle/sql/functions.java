@@ -537,6 +537,21 @@ public final class functions
         return call(ScalarFunction.Name.ADD_MONTHS, start, months);
     }
 
+    /**
+     * Months from {@code start} to {@code end}: whole when both are the same day of the month or both a month's
+     * last day, else with the difference of days over 31, rounded to 8 digits.
+     */
+    public static Column months_between(Column end, Column start)
+    {
+        return call(ScalarFunction.Name.MONTHS_BETWEEN, end, start);
+    }
+
+    /** As {@link #months_between(Column, Column)}, rounded to 8 digits only when {@code roundOff}. */
+    public static Column months_between(Column end, Column start, boolean roundOff)
+    {
+        return call(ScalarFunction.Name.MONTHS_BETWEEN, end, start, lit(roundOff));
+    }
+
     public static Column last_day(Column column)
     {
         return call(ScalarFunction.Name.LAST_DAY, column);

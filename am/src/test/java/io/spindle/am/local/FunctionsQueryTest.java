@@ -48,6 +48,7 @@ import static io.spindle.sql.functions.lower;
 import static io.spindle.sql.functions.lpad;
 import static io.spindle.sql.functions.ltrim;
 import static io.spindle.sql.functions.month;
+import static io.spindle.sql.functions.months_between;
 import static io.spindle.sql.functions.nullif;
 import static io.spindle.sql.functions.nvl;
 import static io.spindle.sql.functions.nvl2;
@@ -270,6 +271,14 @@ class FunctionsQueryTest
                 // strptime fails on what does not parse, where Spark's to_date is null: DuckDB's try_strptime
                 "SELECT id, strftime(dt, '%Y/%m/%d'), strftime(dt, '%-d %b %y, %a'), strftime(dt, '%A %-d %B %Y at 00:00'), strftime(dt, '%-j'), dt,"
                         + " CAST(try_strptime(ds, '%Y-%m-%d') AS DATE), CAST(date_trunc('month', dt) AS DATE) FROM $f");
+        check(f().filter(col("id").lt(15000)).select(col("id"), months_between(col("dt"), to_date(col("ds"))),
+                        months_between(last_day(col("dt")), lit("2020-02-29"), false)),
+                // DuckDB has no months_between: Spark's rule written out; ds stays before 2050, as DuckDB 1.1.3's year() is 0 on 2050-12-31
+                "SELECT id, CASE WHEN day(dt) = day(TRY_CAST(ds AS DATE)) OR (dt = last_day(dt) AND TRY_CAST(ds AS DATE) = last_day(TRY_CAST(ds AS DATE)))"
+                        + " THEN (year(dt) - year(TRY_CAST(ds AS DATE))) * 12 + month(dt) - month(TRY_CAST(ds AS DATE))"
+                        + " ELSE round((year(dt) - year(TRY_CAST(ds AS DATE))) * 12 + month(dt) - month(TRY_CAST(ds AS DATE))"
+                        + " + (day(dt) - day(TRY_CAST(ds AS DATE))) / 31.0, 8) END,"
+                        + " CAST((year(dt) - 2020) * 12 + month(dt) - 2 AS DOUBLE) FROM $f WHERE id < 15000");
         check(f().select(col("id"), current_date(), datediff(current_date(), col("dt"))).filter(col("id").lt(5)),
                 "SELECT id, current_date, current_date - dt FROM $f WHERE id < 5");
     }

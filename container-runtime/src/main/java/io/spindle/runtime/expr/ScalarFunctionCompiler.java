@@ -77,6 +77,7 @@ final class ScalarFunctionCompiler
                     ? new SubstringVector(args.get(0), 1, 0)
                     : new SubstringVector(args.get(0), -constantInt(function, 1), constantInt(function, 1));
             case ADD_MONTHS -> new AddMonthsVector(args.get(0), args.get(1));
+            case MONTHS_BETWEEN -> new MonthsBetweenVector(args.get(0), args.get(1), (Boolean) ((Literal) function.argument(2)).value());
             case LAST_DAY -> new DateFunctionVector(args.get(0), DateFunctionVector.Function.LAST_DAY);
             case QUARTER -> new DateFunctionVector(args.get(0), DateFunctionVector.Function.QUARTER);
             case DAY_OF_WEEK -> new DateFunctionVector(args.get(0), DateFunctionVector.Function.DAY_OF_WEEK);

@@ -91,6 +91,17 @@ class DateFunctionVectorTest
     }
 
     @Test
+    void monthsBetweenIsWholeOnTheSameDayOrAtMonthEnds()
+    {
+        // D: 2024-02-29, 1969-12-31, null, 0001-01-01, 2000-03-01, 9999-12-31; E: 2024-01-01, 1970-01-01, 2020-05-05, null, 2000-02-28, 1970-01-01
+        assertEquals(Arrays.asList(1.90322581, -0.03225806, null, null, 0.12903226, 96359.96774194),
+                eval(ScalarFunction.Name.MONTHS_BETWEEN, col("d"), col("e")));
+        assertEquals(Arrays.asList(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), eval(ScalarFunction.Name.MONTHS_BETWEEN, lit("2024-03-31"), lit("2024-02-29")));
+        assertEquals(Arrays.asList(-1.0, -1.0, -1.0, -1.0, -1.0, -1.0), eval(ScalarFunction.Name.MONTHS_BETWEEN, lit("2023-01-15"), lit("2023-02-15")));
+        assertEquals(List.of(1 + 1 / 31.0), eval(ScalarFunction.Name.MONTHS_BETWEEN, lit("2024-03-30"), lit("2024-02-29"), lit(false)).subList(0, 1));
+    }
+
+    @Test
     void partsOfTheYearAndWeek()
     {
         assertEquals(Arrays.asList(LocalDate.of(2024, 2, 29), LocalDate.of(1969, 12, 31), null, LocalDate.of(1, 1, 31), LocalDate.of(2000, 3, 31), LocalDate.of(9999, 12, 31)),

@@ -184,6 +184,13 @@ final class FunctionAnalyzer
                 yield new ScalarFunction(name, List.of(asString(args.get(0)), args.get(1)), DataType.STRING);
             }
             case ADD_MONTHS -> new ScalarFunction(name, List.of(asDate(args.get(0), call), asInt(args.get(1), "number of months", call)), DataType.DATE);
+            case MONTHS_BETWEEN -> {
+                Expression roundOff = args.size() > 2 ? args.get(2) : Literal.of(true);
+                if (!(roundOff instanceof Literal literal) || literal.isNull() || literal.type().kind() != TypeKind.BOOLEAN) {
+                    throw new AnalysisException("the roundOff of " + call + " must be true or false, not " + roundOff.defaultName());
+                }
+                yield new ScalarFunction(name, List.of(asDate(args.get(0), call), asDate(args.get(1), call), roundOff), DataType.DOUBLE);
+            }
             case LAST_DAY -> new ScalarFunction(name, List.of(asDate(args.get(0), call)), DataType.DATE);
             case QUARTER, DAY_OF_WEEK, DAY_OF_YEAR, WEEK_OF_YEAR -> new ScalarFunction(name, List.of(asDate(args.get(0), call)), DataType.INT);
             case TRUNC -> {
@@ -221,7 +228,7 @@ final class FunctionAnalyzer
                 min = 1;
                 max = 2;
             }
-            case REPLACE, REGEXP_EXTRACT, LPAD, RPAD, LOCATE -> {
+            case REPLACE, REGEXP_EXTRACT, LPAD, RPAD, LOCATE, MONTHS_BETWEEN -> {
                 min = 2;
                 max = 3;
             }

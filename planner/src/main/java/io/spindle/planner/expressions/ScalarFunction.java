@@ -26,7 +26,7 @@ public final class ScalarFunction
         NVL, IFNULL, NULLIF, NVL2,
         REPLACE, REGEXP_REPLACE, REGEXP_EXTRACT, LPAD, RPAD, LTRIM, RTRIM, INSTR, LOCATE, CONCAT_WS, INITCAP, REVERSE, REPEAT,
         LEFT, RIGHT,
-        ADD_MONTHS, LAST_DAY, TRUNC, DATE_TRUNC, QUARTER, DAY_OF_WEEK("dayofweek"), DAY_OF_YEAR("dayofyear"),
+        ADD_MONTHS, MONTHS_BETWEEN, LAST_DAY, TRUNC, DATE_TRUNC, QUARTER, DAY_OF_WEEK("dayofweek"), DAY_OF_YEAR("dayofyear"),
         WEEK_OF_YEAR("weekofyear"), DATE_FORMAT, TO_DATE;
 
         private final String sqlName;

@@ -1408,7 +1408,10 @@ public final class AstBuilder
             // Spark's log(x) is the natural logarithm; log(base, x) takes a base
             return new ScalarFunction(ScalarFunction.Name.LN, args);
         }
-        if (function.equals("to_date") && args.size() == 1) {
+        if (function.equals("to_date") && args.size() != 2) {
+            if (args.size() != 1) {
+                throw error(call, "to_date takes 1 or 2 arguments, not " + args.size());
+            }
             return new Cast(args.get(0), DataType.DATE);
         }
         ScalarFunction.Name name = switch (function) {
