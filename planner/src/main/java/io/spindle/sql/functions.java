@@ -12,6 +12,7 @@ import io.spindle.planner.expressions.WindowFunction;
 import io.spindle.planner.types.DataType;
 import io.spindle.sql.parser.AstBuilder;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -353,6 +354,320 @@ public final class functions
     public static Column to_date(Column column)
     {
         return new Column(new Cast(column.expression(), DataType.DATE));
+    }
+
+    /** A {@code pattern} string (as Spark's date_format patterns) as a date, null where it does not parse. */
+    public static Column to_date(Column column, String pattern)
+    {
+        return call(ScalarFunction.Name.TO_DATE, column, lit(pattern));
+    }
+
+    /** Today's date, fixed when the call is made (so one value however many rows there are). */
+    public static Column current_date()
+    {
+        return lit(LocalDate.now());
+    }
+
+    public static Column abs(Column column)
+    {
+        return call(ScalarFunction.Name.ABS, column);
+    }
+
+    /** Rounds half away from zero (2.5 to 3, -2.5 to -3) to whole numbers. */
+    public static Column round(Column column)
+    {
+        return round(column, 0);
+    }
+
+    /** Rounds half away from zero to {@code scale} decimal places; a negative scale rounds to tens, hundreds, .... */
+    public static Column round(Column column, int scale)
+    {
+        return call(ScalarFunction.Name.ROUND, column, lit(scale));
+    }
+
+    /** Rounds half to even (2.5 to 2, 3.5 to 4) to whole numbers. */
+    public static Column bround(Column column)
+    {
+        return bround(column, 0);
+    }
+
+    public static Column bround(Column column, int scale)
+    {
+        return call(ScalarFunction.Name.BROUND, column, lit(scale));
+    }
+
+    public static Column floor(Column column)
+    {
+        return call(ScalarFunction.Name.FLOOR, column);
+    }
+
+    public static Column ceil(Column column)
+    {
+        return call(ScalarFunction.Name.CEIL, column);
+    }
+
+    public static Column sqrt(Column column)
+    {
+        return call(ScalarFunction.Name.SQRT, column);
+    }
+
+    public static Column exp(Column column)
+    {
+        return call(ScalarFunction.Name.EXP, column);
+    }
+
+    /** The natural logarithm; null for zero and negative numbers. */
+    public static Column ln(Column column)
+    {
+        return call(ScalarFunction.Name.LN, column);
+    }
+
+    /** The natural logarithm, as {@link #ln}. */
+    public static Column log(Column column)
+    {
+        return ln(column);
+    }
+
+    public static Column log(double base, Column column)
+    {
+        return call(ScalarFunction.Name.LOG, lit(base), column);
+    }
+
+    public static Column log10(Column column)
+    {
+        return call(ScalarFunction.Name.LOG10, column);
+    }
+
+    public static Column pow(Column base, Column exponent)
+    {
+        return call(ScalarFunction.Name.POW, base, exponent);
+    }
+
+    public static Column pow(Column base, double exponent)
+    {
+        return pow(base, lit(exponent));
+    }
+
+    /** The remainder that is never negative for a positive divisor; null for a divisor of zero. */
+    public static Column pmod(Column dividend, Column divisor)
+    {
+        return call(ScalarFunction.Name.PMOD, dividend, divisor);
+    }
+
+    /** -1.0, 0.0 or 1.0 as the number is negative, zero or positive. */
+    public static Column signum(Column column)
+    {
+        return call(ScalarFunction.Name.SIGNUM, column);
+    }
+
+    /** The largest value of each row, skipping nulls; null only when all are. */
+    public static Column greatest(Column... columns)
+    {
+        return call(ScalarFunction.Name.GREATEST, columns);
+    }
+
+    /** The smallest value of each row, skipping nulls; null only when all are. */
+    public static Column least(Column... columns)
+    {
+        return call(ScalarFunction.Name.LEAST, columns);
+    }
+
+    /** {@code column}, or {@code replacement} where it is null. */
+    public static Column nvl(Column column, Column replacement)
+    {
+        return call(ScalarFunction.Name.NVL, column, replacement);
+    }
+
+    public static Column ifnull(Column column, Column replacement)
+    {
+        return call(ScalarFunction.Name.IFNULL, column, replacement);
+    }
+
+    /** Null where {@code column} equals {@code other}, else {@code column}. */
+    public static Column nullif(Column column, Column other)
+    {
+        return call(ScalarFunction.Name.NULLIF, column, other);
+    }
+
+    /** {@code ifNotNull} where {@code column} is not null, else {@code ifNull}. */
+    public static Column nvl2(Column column, Column ifNotNull, Column ifNull)
+    {
+        return call(ScalarFunction.Name.NVL2, column, ifNotNull, ifNull);
+    }
+
+    /** Every occurrence of {@code search} replaced by {@code replacement}. */
+    public static Column replace(Column column, Column search, Column replacement)
+    {
+        return call(ScalarFunction.Name.REPLACE, column, search, replacement);
+    }
+
+    /** Every occurrence of {@code search} removed. */
+    public static Column replace(Column column, Column search)
+    {
+        return call(ScalarFunction.Name.REPLACE, column, search);
+    }
+
+    /** Every match of the Java regular expression replaced; {@code $1} in the replacement names a group. */
+    public static Column regexp_replace(Column column, String regex, String replacement)
+    {
+        return call(ScalarFunction.Name.REGEXP_REPLACE, column, lit(regex), lit(replacement));
+    }
+
+    /** Group {@code group} of the first match (0 for the whole match), or "" where nothing matches. */
+    public static Column regexp_extract(Column column, String regex, int group)
+    {
+        return call(ScalarFunction.Name.REGEXP_EXTRACT, column, lit(regex), lit(group));
+    }
+
+    /** The string padded on the left with {@code pad} to {@code length} characters, or cut to them. */
+    public static Column lpad(Column column, int length, String pad)
+    {
+        return call(ScalarFunction.Name.LPAD, column, lit(length), lit(pad));
+    }
+
+    /** The string padded on the right with {@code pad} to {@code length} characters, or cut to them. */
+    public static Column rpad(Column column, int length, String pad)
+    {
+        return call(ScalarFunction.Name.RPAD, column, lit(length), lit(pad));
+    }
+
+    /** Removes leading spaces. */
+    public static Column ltrim(Column column)
+    {
+        return call(ScalarFunction.Name.LTRIM, column);
+    }
+
+    /** Removes trailing spaces. */
+    public static Column rtrim(Column column)
+    {
+        return call(ScalarFunction.Name.RTRIM, column);
+    }
+
+    /** The 1-based character position of the first {@code substring}, or 0. */
+    public static Column instr(Column column, String substring)
+    {
+        return call(ScalarFunction.Name.INSTR, column, lit(substring));
+    }
+
+    /** The 1-based character position of the first {@code substring} in {@code column}, or 0. */
+    public static Column locate(String substring, Column column)
+    {
+        return locate(substring, column, 1);
+    }
+
+    /** As {@link #locate(String, Column)}, looking from character {@code position} on. */
+    public static Column locate(String substring, Column column, int position)
+    {
+        return call(ScalarFunction.Name.LOCATE, lit(substring), column, lit(position));
+    }
+
+    /** The strings joined with {@code separator} between them, skipping nulls. */
+    public static Column concat_ws(String separator, Column... columns)
+    {
+        Column[] arguments = new Column[columns.length + 1];
+        arguments[0] = lit(separator);
+        System.arraycopy(columns, 0, arguments, 1, columns.length);
+        return call(ScalarFunction.Name.CONCAT_WS, arguments);
+    }
+
+    /** Each word's first letter in upper case, the others in lower case; words are separated by spaces. */
+    public static Column initcap(Column column)
+    {
+        return call(ScalarFunction.Name.INITCAP, column);
+    }
+
+    /** The characters in reverse order. */
+    public static Column reverse(Column column)
+    {
+        return call(ScalarFunction.Name.REVERSE, column);
+    }
+
+    public static Column repeat(Column column, int count)
+    {
+        return call(ScalarFunction.Name.REPEAT, column, lit(count));
+    }
+
+    /** The first {@code length} characters. */
+    public static Column left(Column column, int length)
+    {
+        return call(ScalarFunction.Name.LEFT, column, lit(length));
+    }
+
+    /** The last {@code length} characters. */
+    public static Column right(Column column, int length)
+    {
+        return call(ScalarFunction.Name.RIGHT, column, lit(length));
+    }
+
+    /** The date {@code months} months later, its day cut to the month's last day where the month is shorter. */
+    public static Column add_months(Column start, int months)
+    {
+        return call(ScalarFunction.Name.ADD_MONTHS, start, lit(months));
+    }
+
+    public static Column add_months(Column start, Column months)
+    {
+        return call(ScalarFunction.Name.ADD_MONTHS, start, months);
+    }
+
+    /**
+     * Months from {@code start} to {@code end}: whole when both are the same day of the month or both a month's
+     * last day, else with the difference of days over 31, rounded to 8 digits.
+     */
+    public static Column months_between(Column end, Column start)
+    {
+        return call(ScalarFunction.Name.MONTHS_BETWEEN, end, start);
+    }
+
+    /** As {@link #months_between(Column, Column)}, rounded to 8 digits only when {@code roundOff}. */
+    public static Column months_between(Column end, Column start, boolean roundOff)
+    {
+        return call(ScalarFunction.Name.MONTHS_BETWEEN, end, start, lit(roundOff));
+    }
+
+    public static Column last_day(Column column)
+    {
+        return call(ScalarFunction.Name.LAST_DAY, column);
+    }
+
+    /** The date cut to the first day of its year, quarter, month or week ('year', 'yy', 'quarter', 'month', 'mm', 'mon', 'week'). */
+    public static Column trunc(Column date, String unit)
+    {
+        return call(ScalarFunction.Name.TRUNC, date, lit(unit));
+    }
+
+    /** The start of the {@code unit} ('year' to 'second') the date or timestamp is in, as a timestamp. */
+    public static Column date_trunc(String unit, Column column)
+    {
+        return call(ScalarFunction.Name.DATE_TRUNC, lit(unit), column);
+    }
+
+    public static Column quarter(Column column)
+    {
+        return call(ScalarFunction.Name.QUARTER, column);
+    }
+
+    /** 1 for Sunday to 7 for Saturday. */
+    public static Column dayofweek(Column column)
+    {
+        return call(ScalarFunction.Name.DAY_OF_WEEK, column);
+    }
+
+    public static Column dayofyear(Column column)
+    {
+        return call(ScalarFunction.Name.DAY_OF_YEAR, column);
+    }
+
+    /** The ISO 8601 week: weeks start on Monday, and week 1 holds the year's first Thursday. */
+    public static Column weekofyear(Column column)
+    {
+        return call(ScalarFunction.Name.WEEK_OF_YEAR, column);
+    }
+
+    /** The date or timestamp as text in a Spark datetime pattern such as {@code yyyy-MM-dd HH:mm:ss} or {@code EEE, d MMM}. */
+    public static Column date_format(Column column, String pattern)
+    {
+        return call(ScalarFunction.Name.DATE_FORMAT, column, lit(pattern));
     }
 
     private static Column call(ScalarFunction.Name name, Column... arguments)

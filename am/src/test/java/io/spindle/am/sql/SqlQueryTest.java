@@ -309,4 +309,69 @@ class SqlQueryTest
         AnalysisException ambiguous = assertThrows(AnalysisException.class, () -> session.sql("SELECT dept FROM emp e JOIN dept d ON e.dept = d.dept"));
         assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
     }
+
+    @Test
+    void mathAndNullFunctions()
+    {
+        check("SELECT id, abs(dept - 2), round(salary / 8, 2), round(salary / 4), round(dept * 25, -2), floor(salary / 7), ceiling(salary / 7),"
+                        + " sqrt(salary), power(dept, 2), pow(dept - 3, 3), mod(id, 7), pmod(dept - 3, 4), sign(dept - 2), greatest(dept, 2, id % 3),"
+                        + " least(salary, 500.0), nvl(dept, -1), ifnull(name, 'none'), nullif(dept, 0), nvl2(name, 1, 0), log(salary + 1),"
+                        + " ln(salary), log10(salary + 1), log(2, salary + 1), exp(dept) FROM emp",
+                // DuckDB: floor and ceil keep the double, sign is an integer, the logarithm of 0 fails, no pmod, nvl or nvl2
+                "SELECT id, abs(dept - 2), round(salary / 8, 2), round(salary / 4), CAST(round(dept * 25, -2) AS INTEGER), CAST(floor(salary / 7) AS BIGINT),"
+                        + " CAST(ceiling(salary / 7) AS BIGINT), sqrt(salary), power(dept, 2), pow(dept - 3, 3), id % 7,"
+                        + " CASE WHEN (dept - 3) % 4 < 0 THEN ((dept - 3) % 4 + 4) % 4 ELSE (dept - 3) % 4 END, CAST(sign(dept - 2) AS DOUBLE),"
+                        + " greatest(dept, 2, id % 3), least(salary, 500.0), coalesce(dept, -1), ifnull(name, 'none'), nullif(dept, 0),"
+                        + " CASE WHEN name IS NOT NULL THEN 1 ELSE 0 END, ln(salary + 1), CASE WHEN salary > 0 THEN ln(salary) END, log10(salary + 1),"
+                        + " ln(salary + 1) / ln(2), exp(dept) FROM emp");
+    }
+
+    @Test
+    void stringFunctions()
+    {
+        check("SELECT id, replace(name, 'a', 'A'), replace(name, 'o'), regexp_replace(name, '[0-9]', '#'), regexp_extract(name, '([a-z]+)([0-9])', 1),"
+                        + " lpad(name, 6, '.'), rpad(name, 6, '.'), lpad(name, 2), ltrim(concat('  ', name)), rtrim(concat(name, '  ')), instr(name, 'o'),"
+                        + " locate('o', name), concat_ws('/', name, dept), initcap(name), reverse(name), repeat(name, 2), left(name, 2), right(name, 2)"
+                        + " FROM emp",
+                // DuckDB replaces every match with 'g', its concat skips nulls, and it has no initcap (a name is one lower-case word here)
+                "SELECT id, replace(name, 'a', 'A'), replace(name, 'o', ''), regexp_replace(name, '[0-9]', '#', 'g'), regexp_extract(name, '([a-z]+)([0-9])', 1),"
+                        + " lpad(name, 6, '.'), rpad(name, 6, '.'), lpad(name, 2, ' '), ltrim('  ' || name), rtrim(name || '  '), instr(name, 'o'),"
+                        + " instr(name, 'o'), concat_ws('/', name, dept), upper(name[1]) || name[2:], reverse(name), repeat(name, 2), left(name, 2), right(name, 2)"
+                        + " FROM emp");
+    }
+
+    @Test
+    void dateFunctionsAndMonthIntervalsOnColumns()
+    {
+        check("SELECT id, hired + INTERVAL 1 MONTH, hired - INTERVAL '2' YEAR, hired + INTERVAL -3 MONTHS, hired - INTERVAL 1 WEEK, add_months(hired, dept),"
+                        + " last_day(hired), trunc(hired, 'MM'), quarter(hired), dayofweek(hired), dayofyear(hired), weekofyear(hired),"
+                        + " date_format(hired, 'yyyy-MM'), to_date(date_format(hired, 'MM/dd/yyyy'), 'MM/dd/yyyy'), datediff(current_date, hired) > 0,"
+                        + " current_date() = current_date FROM emp WHERE hired + INTERVAL 1 MONTH < DATE '1996-03-01'",
+                // DuckDB's date + interval is a timestamp, and its dayofweek counts from 0 for Sunday
+                "SELECT id, CAST(hired + INTERVAL 1 MONTH AS DATE), CAST(hired - INTERVAL 2 YEAR AS DATE), CAST(hired - INTERVAL 3 MONTH AS DATE),"
+                        + " CAST(hired - INTERVAL 7 DAY AS DATE), CAST(hired + to_months(dept) AS DATE), last_day(hired), CAST(date_trunc('month', hired) AS DATE),"
+                        + " quarter(hired), dayofweek(hired) + 1, dayofyear(hired), weekofyear(hired), strftime(hired, '%Y-%m'), hired, true, true"
+                        + " FROM emp WHERE hired + INTERVAL 1 MONTH < DATE '1996-03-01'");
+        // January 31 in a common and a leap year, and the last of a 31-day month into a 30-day one
+        check("SELECT DATE '1995-01-31' + INTERVAL 1 MONTH, add_months('1996-01-31', 1), add_months(DATE '1994-03-31', 1),"
+                        + " add_months(DATE '1996-02-29', 12), add_months(hired, -1) FROM emp WHERE id = 1",
+                "SELECT DATE '1995-02-28', DATE '1996-02-29', DATE '1994-04-30', DATE '1997-02-28', DATE '1993-12-02' FROM emp WHERE id = 1");
+    }
+
+    @Test
+    void functionErrorsNameTheFunction()
+    {
+        AnalysisException unknown = assertThrows(AnalysisException.class, () -> session.sql("SELECT nvl3(dept, 1) FROM emp"));
+        assertTrue(unknown.getMessage().startsWith("line 1:7: function 'nvl3' is not known; use one of sum, avg,"), unknown.getMessage());
+        for (String name : List.of("nvl2", "date_format", "regexp_extract", "greatest", "weekofyear", "current_date", "ceiling", "left", "mod")) {
+            assertTrue(unknown.getMessage().contains(" " + name + ",") || unknown.getMessage().endsWith(" " + name), name + " in " + unknown.getMessage());
+        }
+        AnalysisException arity = assertThrows(AnalysisException.class, () -> session.sql("SELECT nvl(dept) FROM emp"));
+        assertEquals("nvl takes 2 arguments, not 1, in nvl(dept)", arity.getMessage());
+        AnalysisException wide = assertThrows(AnalysisException.class, () -> session.sql("SELECT round(CAST(salary AS DECIMAL(20, 2)), 1) FROM emp"));
+        assertTrue(wide.getMessage().startsWith("round of a decimal wider than 18 digits is not supported yet; cast it to double"), wide.getMessage());
+        AnalysisException interval = assertThrows(AnalysisException.class, () -> session.sql("SELECT hired + INTERVAL 1 HOUR FROM emp"));
+        assertTrue(interval.getMessage().contains("interval unit 'hour' is not supported; use day, week, month or year"), interval.getMessage());
+        assertEquals(List.of(java.time.LocalDate.now()), session.sql("SELECT current_date FROM emp WHERE id = 1").collect().stream().map(r -> r.get(0)).toList());
+    }
 }

@@ -38,22 +38,13 @@ final class DatePartVector
         return vector;
     }
 
-    /** Howard Hinnant's civil_from_days: eras of 400 years, years that start in March. */
     static int extract(int epochDay, Part part)
     {
-        long z = (long) epochDay + 719468;
-        long era = Math.floorDiv(z, 146097);
-        long dayOfEra = z - era * 146097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        long civil = CivilDates.civil(epochDay);
         return switch (part) {
-            case YEAR -> year;
-            case MONTH -> month;
-            case DAY -> day;
+            case YEAR -> CivilDates.year(civil);
+            case MONTH -> CivilDates.month(civil);
+            case DAY -> CivilDates.day(civil);
         };
     }
 }

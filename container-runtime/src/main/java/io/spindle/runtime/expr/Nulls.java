@@ -24,6 +24,14 @@ final class Nulls
         return out;
     }
 
+    /** {@code nulls} with row {@code row} set, allocated at the first null; for a mask the caller owns. */
+    static boolean[] withNull(boolean[] nulls, int row, int rows)
+    {
+        boolean[] mask = nulls == null ? new boolean[rows] : nulls;
+        mask[row] = true;
+        return mask;
+    }
+
     static boolean[] copy(ColumnVector a, int rows)
     {
         boolean[] x = a.nulls();

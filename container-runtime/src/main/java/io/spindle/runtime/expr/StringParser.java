@@ -167,30 +167,10 @@ final class StringParser
         int year = fields[0];
         int month = fields[1];
         int day = fields[2];
-        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+        if (month < 1 || month > 12 || day < 1 || day > CivilDates.lengthOfMonth(year, month)) {
             return false;
         }
-        value = epochDay(year, month, day);
+        value = CivilDates.epochDay(year, month, day);
         return true;
-    }
-
-    private static int daysInMonth(int year, int month)
-    {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Howard Hinnant's days_from_civil. */
-    static long epochDay(int year, int month, int day)
-    {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yearOfEra = y - era * 400;
-        long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146097 + dayOfEra - 719468;
     }
 }

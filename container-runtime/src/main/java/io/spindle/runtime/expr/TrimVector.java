@@ -4,15 +4,19 @@ import io.spindle.runtime.batch.ColumnBatch;
 import io.spindle.runtime.batch.ColumnVector;
 import io.spindle.runtime.batch.StringVector;
 
-/** trim: removes leading and trailing space characters (U+0020 only, as Spark's trim). */
+/** trim, ltrim and rtrim: remove leading and/or trailing space characters (U+0020 only, as Spark's). */
 final class TrimVector
         implements VectorExpression
 {
     private final VectorExpression child;
+    private final boolean leading;
+    private final boolean trailing;
 
-    TrimVector(VectorExpression child)
+    TrimVector(VectorExpression child, boolean leading, boolean trailing)
     {
         this.child = child;
+        this.leading = leading;
+        this.trailing = trailing;
     }
 
     @Override
@@ -29,10 +33,10 @@ final class TrimVector
             }
             int start = input.start(i);
             int end = start + input.length(i);
-            while (start < end && data[start] == ' ') {
+            while (leading && start < end && data[start] == ' ') {
                 start++;
             }
-            while (end > start && data[end - 1] == ' ') {
+            while (trailing && end > start && data[end - 1] == ' ') {
                 end--;
             }
             builder.append(data, start, end - start);

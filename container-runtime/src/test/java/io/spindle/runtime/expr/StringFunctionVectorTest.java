@@ -131,4 +131,38 @@ class StringFunctionVectorTest
     {
         assertEquals("\\Q.\\E.*.\\Q*\\E", RegexMatchVector.likeToRegex(".%_*"));
     }
+
+    @Test
+    void padCountsCharactersAndCutsLongerStrings()
+    {
+        assertEquals(Arrays.asList("XXXHello", "yyyyyyyy", null, null, "!日本語テキスト", "  pad me", "ccccca😀b"), eval(ScalarFunction.Name.LPAD, col("s"), lit(8), col("t")));
+        assertEquals(Arrays.asList("Hello😀é😀", "😀é😀é😀é😀é", null, "größe ß😀", "日本語テキスト😀", "  pad me", "a😀b😀é😀é😀"),
+                eval(ScalarFunction.Name.RPAD, col("s"), lit(8), lit("😀é")));
+        assertEquals(Arrays.asList("He", "", null, "gr", "日本", "  ", "a😀"), eval(ScalarFunction.Name.LPAD, col("s"), lit(2), lit("")));
+        assertEquals(Arrays.asList("", "", null, "", "", "", ""), eval(ScalarFunction.Name.RPAD, col("s"), lit(-3), lit("x")));
+    }
+
+    @Test
+    void reverseKeepsEachCharacterWhole()
+    {
+        assertEquals(Arrays.asList("olleH", "", null, "ß eßörg", "トスキテ語本日", "  em dap  ", "b😀a"), eval(ScalarFunction.Name.REVERSE, col("s")));
+        assertEquals(Arrays.asList("HelloHello", "", null, "größe ßgröße ß", "日本語テキスト日本語テキスト", "  pad me    pad me  ", "a😀ba😀b"),
+                eval(ScalarFunction.Name.REPEAT, col("s"), lit(2)));
+        assertEquals(Arrays.asList("", "", null, "", "", "", ""), eval(ScalarFunction.Name.REPEAT, col("s"), lit(-1)));
+    }
+
+    @Test
+    void searchAndReplaceWorkOnCharacters()
+    {
+        assertEquals(Arrays.asList(2, 0, null, 5, 0, 8, 0), eval(ScalarFunction.Name.INSTR, col("s"), lit("e")));
+        assertEquals(Arrays.asList(0, 0, null, 0, 0, 0, 3), eval(ScalarFunction.Name.INSTR, col("s"), lit("b")));
+        assertEquals(Arrays.asList(1, 1, null, 1, 1, 1, 1), eval(ScalarFunction.Name.INSTR, col("s"), lit("")));
+        assertEquals(Arrays.asList(0, 0, null, 5, 0, 8, 0), eval(ScalarFunction.Name.LOCATE, lit("e"), col("s"), lit(3)));
+        assertEquals(Arrays.asList(0, 0, null, 0, 0, 0, 0), eval(ScalarFunction.Name.LOCATE, lit("e"), col("s"), lit(0)));
+        assertEquals(Arrays.asList("Hello", "", null, "grö[ss]e [ss]", "日本語テキスト", "  pad me  ", "a😀b"),
+                eval(ScalarFunction.Name.REPLACE, col("s"), lit("ß"), lit("[ss]")));
+        assertEquals(Arrays.asList("Hello X", " y", "z", "größe ß", "日本語テキスト !", "  pad me   -", "a😀b c"),
+                eval(ScalarFunction.Name.CONCAT_WS, lit(" "), col("s"), col("t")));
+        assertEquals(Arrays.asList("Hello", "", null, "Größe ß", "日本語テキスト", "  Pad Me  ", "A😀b"), eval(ScalarFunction.Name.INITCAP, col("s")));
+    }
 }

@@ -209,6 +209,7 @@ primaryExpression
         (FOR length=valueExpression)? ')'                                     #substringFrom
     | INTERVAL sign='-'? value=(STRING | INTEGER_VALUE) unit=identifier
         ('(' INTEGER_VALUE ')')?                                              #interval
+    | side=(LEFT | RIGHT) '(' expression ',' expression ')'                    #leftOrRight
     | literal                                                                 #literalValue
     | '(' query ')'                                                           #scalarSubquery
     | function=multipartName '(' '*' ')' filterClause? overClause?            #starCall

@@ -1,7 +1,9 @@
 package io.spindle.planner.analyzer;
 
+import io.spindle.planner.expressions.Arithmetic;
 import io.spindle.planner.expressions.CaseWhen;
 import io.spindle.planner.expressions.Cast;
+import io.spindle.planner.expressions.DateTimePattern;
 import io.spindle.planner.expressions.Expression;
 import io.spindle.planner.expressions.Literal;
 import io.spindle.planner.expressions.ScalarFunction;
@@ -22,6 +24,9 @@ import java.util.regex.PatternSyntaxException;
  */
 final class FunctionAnalyzer
 {
+    /** The widest decimal held as an unscaled long. */
+    static final int MAX_LONG_DECIMAL_PRECISION = 18;
+
     private FunctionAnalyzer()
     {
     }
@@ -72,7 +77,265 @@ final class FunctionAnalyzer
             case YEAR, MONTH, DAY_OF_MONTH -> new ScalarFunction(node.name(), List.of(asDate(args.get(0), call)), DataType.INT);
             case DATE_ADD, DATE_SUB -> new ScalarFunction(node.name(), List.of(asDate(args.get(0), call), asInt(args.get(1), call)), DataType.DATE);
             case DATE_DIFF -> new ScalarFunction(node.name(), List.of(asDate(args.get(0), call), asDate(args.get(1), call)), DataType.INT);
+            default -> {
+                checkArity(node);
+                yield resolveAdded(node, args, call);
+            }
         };
+    }
+
+    /** The functions added with Spark's daily ones; their arity is checked here, for SQL and the DataFrame API alike. */
+    private static Expression resolveAdded(ScalarFunction node, List<Expression> args, String call)
+    {
+        ScalarFunction.Name name = node.name();
+        return switch (name) {
+            case ABS -> {
+                Expression x = asNumber(args.get(0), node);
+                yield new ScalarFunction(name, List.of(x), x.type());
+            }
+            case ROUND, BROUND -> {
+                Expression x = asNumber(args.get(0), node);
+                Expression scale = args.size() > 1 ? args.get(1) : Literal.of(0);
+                requireIntLiteral(scale, "scale", call);
+                yield new ScalarFunction(name, List.of(x, scale), checked(roundedType(x.type(), (Integer) ((Literal) scale).value()), node));
+            }
+            case FLOOR, CEIL -> {
+                Expression x = asNumber(args.get(0), node);
+                DataType t = x.type();
+                if (t.kind() == TypeKind.DECIMAL) {
+                    DataType type = t.scale() == 0 ? t : ExpressionAnalyzer.boundedDecimal(t.precision() - t.scale() + 1, 0);
+                    yield new ScalarFunction(name, List.of(x), checked(type, node));
+                }
+                Expression input = t.kind() == TypeKind.DOUBLE ? x : castIfNeeded(x, DataType.LONG);
+                yield new ScalarFunction(name, List.of(input), DataType.LONG);
+            }
+            case SQRT, EXP, LN, LOG10, SIGNUM -> new ScalarFunction(name, List.of(asDouble(args.get(0), node)), DataType.DOUBLE);
+            case LOG, POW -> new ScalarFunction(name, List.of(asDouble(args.get(0), node), asDouble(args.get(1), node)), DataType.DOUBLE);
+            case PMOD -> {
+                Expression a = asNumber(args.get(0), node);
+                Expression b = asNumber(args.get(1), node);
+                DataType common = ExpressionAnalyzer.commonNumeric(a.type(), b.type());
+                checked(common, node);
+                DataType type = common.kind() == TypeKind.DECIMAL
+                        ? ExpressionAnalyzer.decimalResult(Arithmetic.Operator.MODULO, ExpressionAnalyzer.asDecimal(a.type()), ExpressionAnalyzer.asDecimal(b.type()))
+                        : common;
+                yield new ScalarFunction(name, List.of(castIfNeeded(a, common), castIfNeeded(b, common)), type);
+            }
+            case GREATEST, LEAST -> {
+                DataType common = checked(commonType(args, call), node);
+                TypeKind kind = common.kind();
+                if (kind == TypeKind.BOOLEAN) {
+                    throw new AnalysisException(name.sqlName() + " cannot order booleans in " + call + "; cast them to int");
+                }
+                yield new ScalarFunction(name, args.stream().map(a -> castIfNeeded(a, common)).toList(), common);
+            }
+            case NVL, IFNULL, NULLIF -> {
+                DataType common = checked(commonType(args, call), node);
+                yield new ScalarFunction(name, args.stream().map(a -> castIfNeeded(a, common)).toList(), common);
+            }
+            case NVL2 -> {
+                DataType common = checked(commonType(args.subList(1, 3), call), node);
+                yield new ScalarFunction(name, List.of(args.get(0), castIfNeeded(args.get(1), common), castIfNeeded(args.get(2), common)), common);
+            }
+            case REPLACE -> {
+                Expression replacement = args.size() > 2 ? asString(args.get(2)) : Literal.of("");
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), asString(args.get(1)), replacement), DataType.STRING);
+            }
+            case REGEXP_REPLACE -> {
+                Pattern regex = regexArgument(args.get(1), call);
+                String replacement = stringArgument(args.get(2), "replacement", call);
+                try {
+                    // an empty alternative matches the empty string, so the replacement is read with the regex's groups
+                    Pattern.compile("(?:" + regex.pattern() + ")|").matcher("").replaceAll(replacement);
+                }
+                catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new AnalysisException("the replacement '" + replacement + "' in " + call + " is not valid: " + e.getMessage()
+                            + "; write \\$ for a dollar sign");
+                }
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), args.get(1), args.get(2)), DataType.STRING);
+            }
+            case REGEXP_EXTRACT -> {
+                Pattern regex = regexArgument(args.get(1), call);
+                Expression group = args.size() > 2 ? args.get(2) : Literal.of(1);
+                requireIntLiteral(group, "group index", call);
+                int index = (Integer) ((Literal) group).value();
+                int groups = regex.matcher("").groupCount();
+                if (index < 0 || index > groups) {
+                    throw new AnalysisException("the regular expression '" + regex.pattern() + "' in " + call + " has " + groups
+                            + " group" + (groups == 1 ? "" : "s") + ", so group " + index + " does not exist; pass 0 to " + groups);
+                }
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), args.get(1), group), DataType.STRING);
+            }
+            case LPAD, RPAD -> {
+                Expression pad = args.size() > 2 ? asString(args.get(2)) : Literal.of(" ");
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), asInt(args.get(1), "length", call), pad), DataType.STRING);
+            }
+            case LTRIM, RTRIM, INITCAP, REVERSE -> new ScalarFunction(name, List.of(asString(args.get(0))), DataType.STRING);
+            case INSTR -> new ScalarFunction(name, List.of(asString(args.get(0)), asString(args.get(1))), DataType.INT);
+            case LOCATE -> {
+                Expression position = args.size() > 2 ? args.get(2) : Literal.of(1);
+                requireIntLiteral(position, "position", call);
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), asString(args.get(1)), position), DataType.INT);
+            }
+            case CONCAT_WS -> new ScalarFunction(name, args.stream().map(FunctionAnalyzer::asString).toList(), DataType.STRING);
+            case REPEAT -> new ScalarFunction(name, List.of(asString(args.get(0)), asInt(args.get(1), "count", call)), DataType.STRING);
+            case LEFT, RIGHT -> {
+                requireIntLiteral(args.get(1), "length", call);
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), args.get(1)), DataType.STRING);
+            }
+            case ADD_MONTHS -> new ScalarFunction(name, List.of(asDate(args.get(0), call), asInt(args.get(1), "number of months", call)), DataType.DATE);
+            case MONTHS_BETWEEN -> {
+                Expression roundOff = args.size() > 2 ? args.get(2) : Literal.of(true);
+                if (!(roundOff instanceof Literal literal) || literal.isNull() || literal.type().kind() != TypeKind.BOOLEAN) {
+                    throw new AnalysisException("the roundOff of " + call + " must be true or false, not " + roundOff.defaultName());
+                }
+                yield new ScalarFunction(name, List.of(asDate(args.get(0), call), asDate(args.get(1), call), roundOff), DataType.DOUBLE);
+            }
+            case LAST_DAY -> new ScalarFunction(name, List.of(asDate(args.get(0), call)), DataType.DATE);
+            case QUARTER, DAY_OF_WEEK, DAY_OF_YEAR, WEEK_OF_YEAR -> new ScalarFunction(name, List.of(asDate(args.get(0), call)), DataType.INT);
+            case TRUNC -> {
+                stringArgument(args.get(1), "unit", call);
+                yield new ScalarFunction(name, List.of(asDate(args.get(0), call), args.get(1)), DataType.DATE);
+            }
+            case DATE_TRUNC -> {
+                stringArgument(args.get(0), "unit", call);
+                Expression time = args.get(1).type().kind() == TypeKind.TIMESTAMP ? args.get(1) : asDate(args.get(1), call);
+                yield new ScalarFunction(name, List.of(args.get(0), time), DataType.TIMESTAMP);
+            }
+            case DATE_FORMAT -> {
+                patternArgument(args.get(1), call);
+                Expression time = args.get(0).type().kind() == TypeKind.TIMESTAMP ? args.get(0) : asDate(args.get(0), call);
+                yield new ScalarFunction(name, List.of(time, args.get(1)), DataType.STRING);
+            }
+            case TO_DATE -> {
+                DateTimePattern pattern = patternArgument(args.get(1), call);
+                if (pattern.hasTimeFields()) {
+                    throw new AnalysisException("the pattern '" + pattern + "' of " + call + " reads a time of day, which a date does not have;"
+                            + " keep to y, M, d, D and E");
+                }
+                yield new ScalarFunction(name, List.of(asString(args.get(0)), args.get(1)), DataType.DATE);
+            }
+            default -> throw new IllegalStateException("no typing rule for " + name);
+        };
+    }
+
+    private static void checkArity(ScalarFunction node)
+    {
+        int min;
+        int max;
+        switch (node.name()) {
+            case ROUND, BROUND -> {
+                min = 1;
+                max = 2;
+            }
+            case REPLACE, REGEXP_EXTRACT, LPAD, RPAD, LOCATE, MONTHS_BETWEEN -> {
+                min = 2;
+                max = 3;
+            }
+            case GREATEST, LEAST -> {
+                min = 2;
+                max = Integer.MAX_VALUE;
+            }
+            case CONCAT_WS -> {
+                min = 1;
+                max = Integer.MAX_VALUE;
+            }
+            case LOG, POW, PMOD, NVL, IFNULL, NULLIF, INSTR, REPEAT, LEFT, RIGHT, ADD_MONTHS, TRUNC, DATE_TRUNC, DATE_FORMAT, TO_DATE -> {
+                min = 2;
+                max = 2;
+            }
+            case NVL2, REGEXP_REPLACE -> {
+                min = 3;
+                max = 3;
+            }
+            default -> {
+                min = 1;
+                max = 1;
+            }
+        }
+        int count = node.arguments().size();
+        if (count < min || count > max) {
+            String expected = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? "at least " + min : min + " or " + max;
+            throw new AnalysisException(node.name().sqlName() + " takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + count
+                    + ", in " + node.defaultName());
+        }
+    }
+
+    /** Spark's type of round(x, scale): integral and double types keep their type; a decimal keeps at most {@code scale} digits. */
+    private static DataType roundedType(DataType type, int scale)
+    {
+        if (type.kind() != TypeKind.DECIMAL) {
+            return type;
+        }
+        // one more integral digit: round(9.9) is 10
+        int integralDigits = type.precision() - type.scale() + 1;
+        if (scale < 0) {
+            return DataType.decimal(Math.min(Math.max(integralDigits, -scale + 1), DataType.MAX_DECIMAL_PRECISION), 0);
+        }
+        int newScale = Math.min(type.scale(), scale);
+        return DataType.decimal(Math.min(integralDigits + newScale, DataType.MAX_DECIMAL_PRECISION), newScale);
+    }
+
+    /**
+     * Decimals of up to 18 digits are unscaled longs; the functions here do not yet read or write the wider ones.
+     * The one place that says so, to lift when they do.
+     */
+    static DataType checked(DataType type, ScalarFunction node)
+    {
+        if (type.kind() == TypeKind.DECIMAL && type.precision() > MAX_LONG_DECIMAL_PRECISION) {
+            throw new AnalysisException(node.name().sqlName() + " of a decimal wider than " + MAX_LONG_DECIMAL_PRECISION
+                    + " digits is not supported yet; cast it to double (" + type.sqlName() + " in " + node.defaultName() + ")");
+        }
+        return type;
+    }
+
+    private static Expression asNumber(Expression e, ScalarFunction node)
+    {
+        if (!e.type().isNumeric()) {
+            throw new AnalysisException(node.name().sqlName() + " needs a number, but " + e.defaultName() + " is " + e.type().sqlName()
+                    + " in " + node.defaultName() + "; cast it to a number");
+        }
+        checked(e.type(), node);
+        return e;
+    }
+
+    private static Expression asDouble(Expression e, ScalarFunction node)
+    {
+        if (!e.type().isNumeric()) {
+            throw new AnalysisException(node.name().sqlName() + " needs a number, but " + e.defaultName() + " is " + e.type().sqlName()
+                    + " in " + node.defaultName() + "; cast it to a number");
+        }
+        return castIfNeeded(e, DataType.DOUBLE);
+    }
+
+    private static String stringArgument(Expression e, String what, String call)
+    {
+        if (!(e instanceof Literal literal) || literal.isNull() || literal.type().kind() != TypeKind.STRING) {
+            throw new AnalysisException("the " + what + " of " + call + " must be a constant string, not " + e.defaultName());
+        }
+        return (String) literal.value();
+    }
+
+    private static Pattern regexArgument(Expression e, String call)
+    {
+        String regex = stringArgument(e, "regular expression", call);
+        try {
+            return Pattern.compile(regex);
+        }
+        catch (PatternSyntaxException ex) {
+            throw new AnalysisException("'" + regex + "' in " + call + " is not a valid Java regular expression: " + ex.getDescription());
+        }
+    }
+
+    private static DateTimePattern patternArgument(Expression e, String call)
+    {
+        String pattern = stringArgument(e, "pattern", call);
+        try {
+            return DateTimePattern.parse(pattern);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new AnalysisException(ex.getMessage() + " (in " + call + ")");
+        }
     }
 
     /** The type every one of {@code expressions} can be cast to without losing values: equal types, or widened numbers. */
@@ -141,11 +404,16 @@ final class FunctionAnalyzer
 
     private static Expression asInt(Expression e, String call)
     {
+        return asInt(e, "number of days", call);
+    }
+
+    private static Expression asInt(Expression e, String what, String call)
+    {
         TypeKind kind = e.type().kind();
         if (kind == TypeKind.INT) {
             return e;
         }
-        throw new AnalysisException("the number of days " + e.defaultName() + " in " + call + " is " + e.type().sqlName() + ", not int; cast it to int");
+        throw new AnalysisException("the " + what + " " + e.defaultName() + " in " + call + " is " + e.type().sqlName() + ", not int; cast it to int");
     }
 
     static Expression castIfNeeded(Expression expression, DataType type)

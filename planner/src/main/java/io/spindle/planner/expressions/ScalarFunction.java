@@ -21,7 +21,13 @@ public final class ScalarFunction
     {
         COALESCE, CONCAT, UPPER, LOWER, TRIM, LENGTH, SUBSTRING,
         STARTS_WITH("startswith"), ENDS_WITH("endswith"), CONTAINS, LIKE, RLIKE,
-        YEAR, MONTH, DAY_OF_MONTH("dayofmonth"), DATE_ADD, DATE_SUB, DATE_DIFF("datediff");
+        YEAR, MONTH, DAY_OF_MONTH("dayofmonth"), DATE_ADD, DATE_SUB, DATE_DIFF("datediff"),
+        ABS, ROUND, BROUND, FLOOR, CEIL, SQRT, EXP, LN, LOG, LOG10, POW, PMOD, SIGNUM, GREATEST, LEAST,
+        NVL, IFNULL, NULLIF, NVL2,
+        REPLACE, REGEXP_REPLACE, REGEXP_EXTRACT, LPAD, RPAD, LTRIM, RTRIM, INSTR, LOCATE, CONCAT_WS, INITCAP, REVERSE, REPEAT,
+        LEFT, RIGHT,
+        ADD_MONTHS, MONTHS_BETWEEN, LAST_DAY, TRUNC, DATE_TRUNC, QUARTER, DAY_OF_WEEK("dayofweek"), DAY_OF_YEAR("dayofyear"),
+        WEEK_OF_YEAR("weekofyear"), DATE_FORMAT, TO_DATE;
 
         private final String sqlName;
 
@@ -103,10 +109,14 @@ public final class ScalarFunction
     @Override
     public boolean nullable()
     {
-        if (name == Name.COALESCE) {
-            return arguments.stream().allMatch(Expression::nullable);
-        }
-        return arguments.stream().anyMatch(Expression::nullable);
+        return switch (name) {
+            case COALESCE, NVL, IFNULL, GREATEST, LEAST -> arguments.stream().allMatch(Expression::nullable);
+            case NVL2 -> argument(1).nullable() || argument(2).nullable();
+            case CONCAT_WS -> argument(0).nullable();
+            // null for a non-positive argument, a divisor of zero, an unknown unit or an unparsable string, as in Spark
+            case NULLIF, LN, LOG, LOG10, PMOD, TRUNC, DATE_TRUNC, TO_DATE -> true;
+            default -> arguments.stream().anyMatch(Expression::nullable);
+        };
     }
 
     @Override

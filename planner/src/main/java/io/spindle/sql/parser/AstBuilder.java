@@ -103,6 +103,12 @@ public final class AstBuilder
         }
     };
 
+    /** The scalar functions SQL calls by their own name, which is Spark's. */
+    private static final Map<String, ScalarFunction.Name> ADDED_FUNCTIONS = addedFunctions();
+
+    /** Every function SQL knows, for the message that a name is not one of them. */
+    private static final List<String> KNOWN_FUNCTIONS = knownFunctions();
+
     private final SqlCatalog catalog;
     private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
     private int generatedNames;
@@ -110,6 +116,7 @@ public final class AstBuilder
     private final Map<String, Token> columnPositions = new HashMap<>();
     // per query specification: scalar subqueries met while building expressions
     private List<PendingSubquery> pendingSubqueries = new ArrayList<>();
+    private LocalDate today;
 
     public AstBuilder(SqlCatalog catalog)
     {
@@ -1498,19 +1505,31 @@ public final class AstBuilder
             };
             return Literal.of(result);
         }
-        long days = switch (unit) {
-            case "day", "days" -> amount;
-            case "week", "weeks" -> amount * 7;
-            default -> throw error(interval, "adding an interval of " + unit + "s to a column is not supported yet;"
-                    + " add days, or add the interval to a date literal");
+        return switch (unit) {
+            case "day", "days" -> new ScalarFunction(ScalarFunction.Name.DATE_ADD, List.of(date, Literal.of(intervalAmount(interval, amount))));
+            case "week", "weeks" -> new ScalarFunction(ScalarFunction.Name.DATE_ADD, List.of(date, Literal.of(intervalAmount(interval, amount * 7))));
+            // as Spark: the day of the month is kept, or cut to the month's last day (January 31 + 1 month is February 28 or 29)
+            case "month", "months" -> new ScalarFunction(ScalarFunction.Name.ADD_MONTHS, List.of(date, Literal.of(intervalAmount(interval, amount))));
+            case "year", "years" -> new ScalarFunction(ScalarFunction.Name.ADD_MONTHS, List.of(date, Literal.of(intervalAmount(interval, amount * 12))));
+            default -> throw error(interval.unit, "interval unit '" + unit + "' is not supported; use day, week, month or year");
         };
-        return new ScalarFunction(ScalarFunction.Name.DATE_ADD, List.of(date, Literal.of(Math.toIntExact(days))));
+    }
+
+    private int intervalAmount(IntervalContext interval, long amount)
+    {
+        if (amount != (int) amount) {
+            throw error(interval, "interval " + amount + " is too large for a date");
+        }
+        return (int) amount;
     }
 
     private Expression primaryExpression(PrimaryExpressionContext ctx)
     {
         if (ctx instanceof ColumnReferenceContext column) {
             String name = multipartName(column.multipartName());
+            if (name.equalsIgnoreCase("current_date")) {
+                return currentDate();
+            }
             columnPositions.putIfAbsent(name.toLowerCase(Locale.ROOT), column.getStart());
             return new UnresolvedColumn(name);
         }
@@ -1522,6 +1541,11 @@ public final class AstBuilder
         }
         if (ctx instanceof FunctionCallContext call) {
             return functionCall(call);
+        }
+        if (ctx instanceof LeftOrRightContext call) {
+            // LEFT and RIGHT are join keywords, so the grammar names these two functions itself
+            ScalarFunction.Name name = call.side.getType() == SpindleSqlParser.LEFT ? ScalarFunction.Name.LEFT : ScalarFunction.Name.RIGHT;
+            return new ScalarFunction(name, List.of(expression(call.expression(0)), expression(call.expression(1))));
         }
         if (ctx instanceof StarCallContext star) {
             String function = multipartName(star.function).toLowerCase(Locale.ROOT);
@@ -1651,6 +1675,26 @@ public final class AstBuilder
         if (call.overClause() != null) {
             throw error(call, function + " is not an aggregate or window function, so it cannot have OVER");
         }
+        if (function.equals("current_date")) {
+            if (!args.isEmpty()) {
+                throw error(call, "current_date takes no arguments, not " + args.size());
+            }
+            return currentDate();
+        }
+        if (function.equals("mod")) {
+            requireArguments(call, function, args, 2);
+            return Arithmetic.unresolved(Arithmetic.Operator.MODULO, args.get(0), args.get(1));
+        }
+        if (function.equals("log") && args.size() == 1) {
+            // Spark's log(x) is the natural logarithm; log(base, x) takes a base
+            return new ScalarFunction(ScalarFunction.Name.LN, args);
+        }
+        if (function.equals("to_date") && args.size() != 2) {
+            if (args.size() != 1) {
+                throw error(call, "to_date takes 1 or 2 arguments, not " + args.size());
+            }
+            return new Cast(args.get(0), DataType.DATE);
+        }
         ScalarFunction.Name name = switch (function) {
             case "coalesce" -> ScalarFunction.Name.COALESCE;
             case "concat" -> ScalarFunction.Name.CONCAT;
@@ -1668,14 +1712,13 @@ public final class AstBuilder
             case "date_add" -> ScalarFunction.Name.DATE_ADD;
             case "date_sub" -> ScalarFunction.Name.DATE_SUB;
             case "datediff" -> ScalarFunction.Name.DATE_DIFF;
-            case "to_date" -> null;
-            default -> throw error(call.function, "function '" + function + "' is not known; use one of sum, avg, min, max, count, first,"
-                    + " row_number, rank, dense_rank, lag, lead, coalesce, concat, upper, lower, trim, length, substring, startswith,"
-                    + " endswith, contains, year, month, day, date_add, date_sub, datediff, to_date");
+            case "ceiling" -> ScalarFunction.Name.CEIL;
+            case "power" -> ScalarFunction.Name.POW;
+            case "sign" -> ScalarFunction.Name.SIGNUM;
+            default -> ADDED_FUNCTIONS.get(function);
         };
         if (name == null) {
-            requireArguments(call, function, args, 1);
-            return new Cast(args.get(0), DataType.DATE);
+            throw error(call.function, "function '" + function + "' is not known; use one of " + String.join(", ", KNOWN_FUNCTIONS));
         }
         switch (name) {
             case COALESCE, CONCAT -> {
@@ -1690,9 +1733,46 @@ public final class AstBuilder
                 requireArguments(call, function, args, 3);
             }
             case STARTS_WITH, ENDS_WITH, CONTAINS, DATE_ADD, DATE_SUB, DATE_DIFF -> requireArguments(call, function, args, 2);
-            default -> requireArguments(call, function, args, 1);
+            case UPPER, LOWER, TRIM, LENGTH, YEAR, MONTH, DAY_OF_MONTH -> requireArguments(call, function, args, 1);
+            // the analyzer checks the arity of the others, for SQL and the DataFrame API alike
+            default -> {
+            }
         }
         return new ScalarFunction(name, args);
+    }
+
+    private static Map<String, ScalarFunction.Name> addedFunctions()
+    {
+        Map<String, ScalarFunction.Name> names = new LinkedHashMap<>();
+        for (ScalarFunction.Name name : ScalarFunction.Name.values()) {
+            if (name.ordinal() >= ScalarFunction.Name.ABS.ordinal()) {
+                names.put(name.sqlName(), name);
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    private static List<String> knownFunctions()
+    {
+        List<String> names = new ArrayList<>(List.of("sum", "avg", "min", "max", "count", "first", "stddev", "stddev_samp", "stddev_pop",
+                "variance", "var_samp", "var_pop", "grouping", "grouping_id", "row_number", "rank", "dense_rank", "lag", "lead",
+                "coalesce", "concat", "upper", "lower", "trim", "length", "substring", "startswith", "endswith", "contains", "year", "month", "day",
+                "date_add", "date_sub", "datediff", "to_date", "current_date", "mod", "ceiling", "power", "sign"));
+        for (ScalarFunction.Name name : ScalarFunction.Name.values()) {
+            if (name.ordinal() >= ScalarFunction.Name.ABS.ordinal() && !names.contains(name.sqlName())) {
+                names.add(name.sqlName());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Spark's current_date: the day the statement is planned, one value however often the statement names it. */
+    private Literal currentDate()
+    {
+        if (today == null) {
+            today = LocalDate.now();
+        }
+        return Literal.of(today);
     }
 
     private int intArgument(ParserRuleContext call, String function, Expression argument)
